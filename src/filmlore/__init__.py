@@ -1,0 +1,117 @@
+"""filmlore: film knowledge with provenance.
+
+Typed models for films, people, characters, credits, scenes, quotes, sources and sourced
+claims; typed values that keep partial dates partial and hedges hedged; a property registry.
+
+>>> import filmlore
+>>> str(filmlore.PartialDate.parse("December 15, 1995 (United States)"))
+'1995-12-15'
+>>> filmlore.Duration.parse("nearly 3 hours").contains(filmlore.Duration.parse("170 min"))
+True
+"""
+
+from __future__ import annotations
+
+from filmlore.dossier import Dossier
+from filmlore.errors import (
+    DuplicateIdError,
+    FieldError,
+    FilmloreError,
+    IssuesFound,
+    LoadError,
+    Location,
+    MissingDependencyError,
+    ParseError,
+    Problem,
+    UnknownPropertyError,
+    UnresolvedReferenceError,
+)
+from filmlore.models import (
+    Character,
+    Claim,
+    Credit,
+    Excerpt,
+    ExternalIds,
+    Film,
+    Person,
+    Qualifier,
+    Quote,
+    Rank,
+    ReleaseDate,
+    RoleKind,
+    Scene,
+    Source,
+    SourceKind,
+    Stance,
+    Value,
+)
+from filmlore.properties import (
+    Cardinality,
+    Property,
+    PropertyRegistry,
+    get_property,
+    register_property,
+)
+from filmlore.values.dates import DateInterval, PartialDate, Precision, parse_date
+from filmlore.values.ids import ImdbId, MovieLensId, TmdbId, WikidataId
+from filmlore.values.kinds import ValueKind, get_kind, register_kind
+from filmlore.values.quantities import Duration, Hedge, Money, Quantity, parse_quantity
+from filmlore.values.refs import EntityRef
+from filmlore.values.text import Text
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "Cardinality",
+    "Character",
+    "Claim",
+    "Credit",
+    "DateInterval",
+    "Dossier",
+    "DuplicateIdError",
+    "Duration",
+    "EntityRef",
+    "Excerpt",
+    "ExternalIds",
+    "FieldError",
+    "Film",
+    "FilmloreError",
+    "Hedge",
+    "ImdbId",
+    "IssuesFound",
+    "LoadError",
+    "Location",
+    "MissingDependencyError",
+    "Money",
+    "MovieLensId",
+    "ParseError",
+    "PartialDate",
+    "Person",
+    "Precision",
+    "Problem",
+    "Property",
+    "PropertyRegistry",
+    "Qualifier",
+    "Quantity",
+    "Quote",
+    "Rank",
+    "ReleaseDate",
+    "RoleKind",
+    "Scene",
+    "Source",
+    "SourceKind",
+    "Stance",
+    "Text",
+    "TmdbId",
+    "UnknownPropertyError",
+    "UnresolvedReferenceError",
+    "Value",
+    "ValueKind",
+    "WikidataId",
+    "get_kind",
+    "get_property",
+    "parse_date",
+    "parse_quantity",
+    "register_kind",
+    "register_property",
+]

@@ -1,0 +1,310 @@
+"""The :class:`Dossier`: every entity and claim about one or more films, indexed by id.
+
+>>> from filmlore import Credit, Dossier, EntityRef, Film, Person, RoleKind, Text
+>>> heat, pacino = EntityRef("film", "heat-1995"), EntityRef("person", "al-pacino")
+>>> d = Dossier(
+...     films=[Film(id=heat, title=Text("Heat"))],
+...     people=[Person(id=pacino, name="Al Pacino")],
+...     credits=[Credit(id=EntityRef("credit", "heat-pacino"), film=heat, person=pacino,
+...                     role=RoleKind.CAST, billing=1)],
+... )
+>>> [d[c.person].name for c in d.cast(heat)]
+['Al Pacino']
+>>> d["film:heat-1995"].title.text
+'Heat'
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
+
+import attrs
+
+from filmlore.errors import FieldError, UnresolvedReferenceError
+from filmlore.models import (
+    Character,
+    Claim,
+    Credit,
+    Entity,
+    Film,
+    Person,
+    Quote,
+    RoleKind,
+    Scene,
+    Source,
+)
+from filmlore.properties import Property, PropertyRegistry, registry
+from filmlore.values.refs import EntityRef
+
+__all__ = ["Dossier"]
+
+T = TypeVar("T")
+
+
+def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Store any iterable of entities as a tuple (a string is not one)."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        return value  # type: ignore[return-value]  # refused by the validator with a message
+    return tuple(value)
+
+
+def _items(model: type[Any]) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple) or not all(isinstance(v, model) for v in value):
+            raise FieldError("Dossier", attribute.name, f"a sequence of {model.__name__}", value)
+
+    return check
+
+
+def _as_ref(ref: EntityRef | str) -> EntityRef:
+    return ref if isinstance(ref, EntityRef) else EntityRef.parse(ref)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Dossier:
+    """Films, people, characters, credits, scenes, quotes, sources and claims, with indexes.
+
+    Collections are stored as tuples in the order given.  The dossier does not refuse
+    duplicate ids or dangling references when built — :func:`filmlore.validate` reports them
+    all at once; lookups return the first entity with an id.  ``properties`` declares
+    dossier-specific properties on top of the global registry.
+    """
+
+    title: str | None = None
+    description: str | None = None
+    films: tuple[Film, ...] = attrs.field(
+        factory=tuple, converter=_to_tuple, validator=_items(Film)
+    )
+    people: tuple[Person, ...] = attrs.field(
+        factory=tuple, converter=_to_tuple, validator=_items(Person)
+    )
+    characters: tuple[Character, ...] = attrs.field(
+        factory=tuple, converter=_to_tuple, validator=_items(Character)
+    )
+    credits: tuple[Credit, ...] = attrs.field(
+        factory=tuple, converter=_to_tuple, validator=_items(Credit)
+    )
+    scenes: tuple[Scene, ...] = attrs.field(
+        factory=tuple, converter=_to_tuple, validator=_items(Scene)
+    )
+    quotes: tuple[Quote, ...] = attrs.field(
+        factory=tuple, converter=_to_tuple, validator=_items(Quote)
+    )
+    sources: tuple[Source, ...] = attrs.field(
+        factory=tuple, converter=_to_tuple, validator=_items(Source)
+    )
+    claims: tuple[Claim, ...] = attrs.field(
+        factory=tuple, converter=_to_tuple, validator=_items(Claim)
+    )
+    properties: tuple[Property, ...] = attrs.field(
+        factory=tuple, converter=_to_tuple, validator=_items(Property)
+    )
+
+    _index: dict[EntityRef, Entity] = attrs.field(init=False, eq=False, repr=False)
+    _by_film: dict[EntityRef, dict[str, list[Any]]] = attrs.field(init=False, eq=False, repr=False)
+    _by_subject: dict[EntityRef, list[Claim]] = attrs.field(init=False, eq=False, repr=False)
+    _by_source: dict[EntityRef, list[Claim]] = attrs.field(init=False, eq=False, repr=False)
+    _registry: PropertyRegistry = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[EntityRef, Entity] = {}
+        for entity in self.entities():
+            index.setdefault(entity.id, entity)
+        by_film: dict[EntityRef, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+        for group in (self.characters, self.credits, self.scenes, self.quotes):
+            for item in group:
+                by_film[item.film][item.entity_kind].append(item)
+        by_subject: dict[EntityRef, list[Claim]] = defaultdict(list)
+        by_source: dict[EntityRef, list[Claim]] = defaultdict(list)
+        for claim in self.claims:
+            by_subject[claim.subject].append(claim)
+            by_source[claim.source].append(claim)
+        reg = registry
+        if self.properties:
+            reg = registry.copy()
+            for prop in self.properties:
+                reg.register(prop, replace=True)
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_by_film", by_film)
+        object.__setattr__(self, "_by_subject", by_subject)
+        object.__setattr__(self, "_by_source", by_source)
+        object.__setattr__(self, "_registry", reg)
+
+    # --- lookups ------------------------------------------------------------------------
+
+    def entities(self) -> Iterator[Entity]:
+        """Every entity, in the order films, people, characters, credits, scenes, quotes,
+        sources, claims."""
+        for group in (
+            self.films,
+            self.people,
+            self.characters,
+            self.credits,
+            self.scenes,
+            self.quotes,
+            self.sources,
+            self.claims,
+        ):
+            yield from group
+
+    def get(self, ref: EntityRef | str) -> Entity | None:
+        """The entity with id ``ref`` (an EntityRef or its text), or None."""
+        return self._index.get(_as_ref(ref))
+
+    def __getitem__(self, ref: EntityRef | str) -> Any:
+        found = self._index.get(_as_ref(ref))
+        if found is None:
+            raise UnresolvedReferenceError(ref)
+        return found
+
+    def __contains__(self, ref: object) -> bool:
+        if isinstance(ref, str):
+            try:
+                ref = EntityRef.parse(ref)
+            except ValueError:
+                return False
+        return ref in self._index
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.entities())
+
+    def duplicate_ids(self) -> list[EntityRef]:
+        """Ids used by more than one entity, each once, in first-seen order."""
+        seen: set[EntityRef] = set()
+        dups: dict[EntityRef, None] = {}
+        for entity in self.entities():
+            if entity.id in seen:
+                dups[entity.id] = None
+            seen.add(entity.id)
+        return list(dups)
+
+    # --- films ----------------------------------------------------------------------------
+
+    def _of_film(self, film: EntityRef | str, kind: str) -> list[Any]:
+        group = self._by_film.get(_as_ref(film))
+        return list(group.get(kind, ())) if group else []
+
+    def credits_of(self, film: EntityRef | str, role: RoleKind | None = None) -> list[Credit]:
+        """A film's credits, optionally of one role, in the dossier's order."""
+        found: list[Credit] = self._of_film(film, "credit")
+        return [c for c in found if role is None or c.role is role]
+
+    def cast(self, film: EntityRef | str) -> list[Credit]:
+        """A film's cast credits by billing order (unbilled last, in dossier order)."""
+        credits = self.credits_of(film, RoleKind.CAST)
+        return sorted(credits, key=lambda c: (c.billing is None, c.billing or 0))
+
+    def crew(self, film: EntityRef | str) -> list[Credit]:
+        """A film's credits other than cast."""
+        return [c for c in self.credits_of(film) if c.role is not RoleKind.CAST]
+
+    def characters_of(self, film: EntityRef | str) -> list[Character]:
+        """A film's characters."""
+        return self._of_film(film, "character")
+
+    def scenes_of(self, film: EntityRef | str) -> list[Scene]:
+        """A film's scenes, by ordinal where given (then dossier order)."""
+        scenes: list[Scene] = self._of_film(film, "scene")
+        return sorted(scenes, key=lambda s: (s.ordinal is None, s.ordinal or 0))
+
+    def quotes_of(
+        self, film: EntityRef | str | None = None, *, character: EntityRef | str | None = None
+    ) -> list[Quote]:
+        """Quotes of a film, or spoken by a character (or both filters)."""
+        quotes: Iterable[Quote] = self._of_film(film, "quote") if film is not None else self.quotes
+        if character is not None:
+            who = _as_ref(character)
+            quotes = [q for q in quotes if q.speaker == who]
+        return list(quotes)
+
+    def credits_for(self, person: EntityRef | str) -> list[Credit]:
+        """Every credit of a person, across films."""
+        who = _as_ref(person)
+        return [c for c in self.credits if c.person == who]
+
+    def film_of(self, entity: Character | Credit | Scene | Quote) -> Film | None:
+        """The film an entity belongs to, if the dossier has it."""
+        found = self._index.get(entity.film)
+        return found if isinstance(found, Film) else None
+
+    # --- claims ---------------------------------------------------------------------------
+
+    def claims_about(self, subject: EntityRef | str, property: str | None = None) -> list[Claim]:
+        """Claims about a subject, optionally of one property (aliases resolve)."""
+        claims = self._by_subject.get(_as_ref(subject), [])
+        if property is None:
+            return list(claims)
+        name = self.property(property).name if property in self._registry else property
+        return [c for c in claims if self._canonical(c.property) == name]
+
+    def claims_by(self, source: EntityRef | str) -> list[Claim]:
+        """Claims made by one source."""
+        return list(self._by_source.get(_as_ref(source), []))
+
+    def claims_for(self, property: str) -> list[Claim]:
+        """Claims of one property, about any subject."""
+        name = self._canonical(property)
+        return [c for c in self.claims if self._canonical(c.property) == name]
+
+    def claims_attributed_to(self, person: EntityRef | str) -> list[Claim]:
+        """Claims attributed to a person (what they said, through any source)."""
+        who = _as_ref(person)
+        return [c for c in self.claims if c.attributed_to == who]
+
+    def groups(self) -> dict[tuple[EntityRef, str], list[Claim]]:
+        """Claims grouped by (subject, canonical property name), in first-seen order."""
+        groups: dict[tuple[EntityRef, str], list[Claim]] = {}
+        for claim in self.claims:
+            groups.setdefault((claim.subject, self._canonical(claim.property)), []).append(claim)
+        return groups
+
+    # --- properties -----------------------------------------------------------------------
+
+    @property
+    def registry(self) -> PropertyRegistry:
+        """The global property registry extended with this dossier's ``properties``."""
+        return self._registry
+
+    def property(self, name: str) -> Property:
+        """The property called ``name`` here (dossier first, then the global registry)."""
+        return self._registry.get(name)
+
+    def _canonical(self, name: str) -> str:
+        found = self._registry.find(name)
+        return found.name if found is not None else name
+
+    # --- building -------------------------------------------------------------------------
+
+    def merge(self, other: Dossier) -> Dossier:
+        """A dossier with this one's entities followed by ``other``'s."""
+        fields = (
+            "films",
+            "people",
+            "characters",
+            "credits",
+            "scenes",
+            "quotes",
+            "sources",
+            "claims",
+            "properties",
+        )
+        return attrs.evolve(self, **{f: getattr(self, f) + getattr(other, f) for f in fields})
+
+    def __repr__(self) -> str:
+        counts = ", ".join(
+            f"{len(getattr(self, f))} {f}"
+            for f in (
+                "films",
+                "people",
+                "characters",
+                "credits",
+                "scenes",
+                "quotes",
+                "sources",
+                "claims",
+            )
+            if getattr(self, f)
+        )
+        return f"<Dossier {self.title or ''!s}{': ' if self.title else ''}{counts or 'empty'}>"

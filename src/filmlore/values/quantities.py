@@ -1,0 +1,987 @@
+"""Quantities with hedges: durations, money and counts, with no false precision.
+
+Sources state amounts loosely: *a nearly 3 hours crime epic*, *a concept that barely lasted
+90 minutes*, *the $60 million cost*, *about 40 screens*.  A hedged amount is kept as written
+(amount, unit and :class:`Hedge`) and stands for an interval, so that *nearly 3 hours* and
+*170 min* can later be judged compatible:
+
+>>> epic = Duration.parse("nearly 3 hours")
+>>> epic
+Duration(amount=Decimal('3'), unit='h', hedge=<Hedge.NEARLY: 'nearly'>)
+>>> epic.bounds()
+(Decimal('9180'), Decimal('10800'))
+>>> epic.contains(Duration.parse("170 min"))
+True
+>>> parse_quantity("$60M")
+Money(amount=Decimal('60000000'), currency='USD', hedge=<Hedge.EXACT: 'exact'>)
+
+Every value prints as canonical text that reads back equal: ``type(x).parse(str(x)) == x``
+and ``parse_quantity(str(x)) == x``.
+
+Amounts are :class:`~decimal.Decimal` (or ``int``); floats are refused, since ``2.8`` is
+not the number a source wrote.  Amounts are stored canonically -- no exponent, no trailing
+zeros -- so ``Decimal("3.0")`` is kept as ``Decimal("3")`` and ``Decimal("6E+7")`` as
+``Decimal("60000000")``.  An amount lies in ``0 <= amount < 10**30`` with at most 20
+decimal places, which keeps every computation here exact.
+"""
+
+from __future__ import annotations
+
+import decimal
+import enum
+import itertools
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import Any, ClassVar, TypeVar, cast
+
+import attrs
+
+from filmlore.errors import FieldError, ParseError
+
+__all__ = ["Duration", "Hedge", "Measure", "Money", "Quantity", "parse_quantity"]
+
+_M = TypeVar("_M", bound="Measure")
+_T = TypeVar("_T")
+
+# Exact arithmetic: no number in a text of at most _MAX_TEXT characters, nor any valid amount,
+# comes near 1000 digits, so nothing rounds; Inexact is trapped so that rounding cannot pass
+# unseen all the same.
+_EXACT = decimal.Context(
+    prec=1000,
+    rounding=decimal.ROUND_HALF_EVEN,
+    traps=[decimal.Inexact, decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+# For the few results that cannot be exact (seconds as minutes): 28 significant digits.
+_ROUNDED = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)
+
+_MAX_AMOUNT = Decimal(10) ** 30
+_MAX_PLACES = 20
+_MAX_TEXT = 200
+_AMOUNT_RULE = (
+    f"a finite Decimal (or int), at least 0 and below 10**30, with at most {_MAX_PLACES} decimal "
+    "places; not a float, which is imprecise -- write Decimal('2.5')"
+)
+_AMOUNT_TEXT_RULE = f"an amount below 10**30 with at most {_MAX_PLACES} decimal places"
+_MAX_UNIT = 100
+
+
+# --------------------------------------------------------------------------------------------
+# Hedges
+
+
+class Hedge(str, enum.Enum):
+    """How loosely an amount is stated; the value is the word printed before the amount.
+
+    Each hedge turns an amount *v* into an interval ``[low, high]`` (``None`` = open):
+
+    ============  ==========  ============  ============  ==========================
+    hedge         printed     low           high          read from
+    ============  ==========  ============  ============  ==========================
+    ``EXACT``     (nothing)   v             v             exactly
+    ``ABOUT``     about       0.9 v         1.1 v         around, approximately,
+                                                          roughly, some, circa, ~
+    ``NEARLY``    nearly      0.85 v        v             almost, close to, just under
+    ``BARELY``    barely      0.9 v         1.05 v        only just, hardly
+    ``OVER``      over        v             open          more than, just over,
+                                                          upwards of
+    ``UNDER``     under       0             v             less than, fewer than
+    ``AT_LEAST``  at least    v             open          no less than, no fewer than
+    ``AT_MOST``   at most     0             v             up to, no more than
+    ============  ==========  ============  ============  ==========================
+
+    ``OVER`` is strictly more than *v*, but its interval is kept closed at *v*: the bounds
+    are for judging compatibility, and a source's "over 2 hours" rarely excludes 2 hours.
+
+    >>> Hedge.NEARLY.interval(Decimal(180))
+    (Decimal('153'), Decimal('180'))
+    >>> Hedge.OVER.interval(Decimal(120))
+    (Decimal('120'), None)
+    >>> Hedge.from_phrase("Close to")
+    <Hedge.NEARLY: 'nearly'>
+    """
+
+    EXACT = "exact"
+    ABOUT = "about"
+    NEARLY = "nearly"
+    BARELY = "barely"
+    OVER = "over"
+    UNDER = "under"
+    AT_LEAST = "at least"
+    AT_MOST = "at most"
+
+    @property
+    def phrase(self) -> str:
+        """The words printed before an amount: the value, or nothing for ``EXACT``.
+
+        >>> Hedge.AT_LEAST.phrase, Hedge.EXACT.phrase
+        ('at least', '')
+        """
+        return "" if self is Hedge.EXACT else self.value
+
+    @property
+    def factors(self) -> tuple[Decimal | None, Decimal | None]:
+        """The factors giving ``(low, high)`` from the amount; ``None`` for an open high end.
+
+        A low factor of ``None`` means the interval starts at zero.
+
+        >>> Hedge.ABOUT.factors
+        (Decimal('0.9'), Decimal('1.1'))
+        >>> Hedge.UNDER.factors
+        (None, Decimal('1'))
+        """
+        return _FACTORS[self]
+
+    def interval(self, value: Decimal) -> tuple[Decimal, Decimal | None]:
+        """The interval this hedge makes of ``value``: ``(low, high)``, ``high`` ``None`` if open.
+
+        >>> Hedge.BARELY.interval(Decimal(90))
+        (Decimal('81'), Decimal('94.5'))
+        """
+        low_factor, high_factor = _FACTORS[self]
+        low = Decimal(0) if low_factor is None else _canonical(_EXACT.multiply(value, low_factor))
+        high = None if high_factor is None else _canonical(_EXACT.multiply(value, high_factor))
+        return low, high
+
+    @classmethod
+    def from_phrase(cls, text: str) -> Hedge:
+        """The hedge a phrase such as ``"more than"`` or ``"~"`` stands for.
+
+        >>> Hedge.from_phrase("upwards of")
+        <Hedge.OVER: 'over'>
+        >>> Hedge.from_phrase("perhaps")
+        Traceback (most recent call last):
+        ...
+        filmlore.errors.ParseError: cannot read 'perhaps' as a hedge: expected one of ...
+        """
+        key = " ".join(text.split()).lower() if isinstance(text, str) else None
+        if key is None or key not in _HEDGE_WORDS:
+            raise ParseError("hedge", text, "one of " + ", ".join(sorted(_HEDGE_WORDS)))
+        return _HEDGE_WORDS[key]
+
+
+_ONE = Decimal(1)
+_FACTORS: dict[Hedge, tuple[Decimal | None, Decimal | None]] = {
+    Hedge.EXACT: (_ONE, _ONE),
+    Hedge.ABOUT: (Decimal("0.9"), Decimal("1.1")),
+    Hedge.NEARLY: (Decimal("0.85"), _ONE),
+    Hedge.BARELY: (Decimal("0.9"), Decimal("1.05")),
+    Hedge.OVER: (_ONE, None),
+    Hedge.UNDER: (None, _ONE),
+    Hedge.AT_LEAST: (_ONE, None),
+    Hedge.AT_MOST: (None, _ONE),
+}
+
+_HEDGE_WORDS: dict[str, Hedge] = {
+    "exact": Hedge.EXACT,
+    "exactly": Hedge.EXACT,
+    "about": Hedge.ABOUT,
+    "around": Hedge.ABOUT,
+    "approximately": Hedge.ABOUT,
+    "roughly": Hedge.ABOUT,
+    "some": Hedge.ABOUT,
+    "circa": Hedge.ABOUT,
+    "~": Hedge.ABOUT,
+    "nearly": Hedge.NEARLY,
+    "almost": Hedge.NEARLY,
+    "close to": Hedge.NEARLY,
+    "just under": Hedge.NEARLY,
+    "barely": Hedge.BARELY,
+    "only just": Hedge.BARELY,
+    "hardly": Hedge.BARELY,
+    "over": Hedge.OVER,
+    "more than": Hedge.OVER,
+    "just over": Hedge.OVER,
+    "upwards of": Hedge.OVER,
+    "under": Hedge.UNDER,
+    "less than": Hedge.UNDER,
+    "fewer than": Hedge.UNDER,
+    "at least": Hedge.AT_LEAST,
+    "no less than": Hedge.AT_LEAST,
+    "no fewer than": Hedge.AT_LEAST,
+    "at most": Hedge.AT_MOST,
+    "up to": Hedge.AT_MOST,
+    "no more than": Hedge.AT_MOST,
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Amounts
+
+
+def _canonical(value: Decimal) -> Decimal:
+    """``value`` without exponent or trailing zeros, computed exactly (no context rounding)."""
+    sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int) or not any(digits):
+        return Decimal(0) if isinstance(exponent, int) else value
+    kept = list(digits)
+    while exponent < 0 and kept[-1] == 0:
+        kept.pop()
+        exponent += 1
+    if exponent > 0:
+        kept.extend([0] * exponent)
+        exponent = 0
+    return Decimal((sign, tuple(kept), exponent))
+
+
+def _to_amount(value: Decimal | int) -> Decimal:
+    """Converter: ints and finite Decimals to canonical Decimals; anything else passes through
+    unchanged for the validator to refuse with a :class:`FieldError`."""
+    raw: object = value
+    if isinstance(raw, bool):
+        return cast(Decimal, raw)
+    if isinstance(raw, int):
+        raw = Decimal(raw)
+    if isinstance(raw, Decimal) and raw.is_finite() and raw.adjusted() < 40:
+        return _canonical(raw)
+    return cast(Decimal, raw)
+
+
+def _amount_ok(value: object) -> bool:
+    if not isinstance(value, Decimal) or not value.is_finite():
+        return False
+    exponent = value.as_tuple().exponent
+    return (
+        Decimal(0) <= value < _MAX_AMOUNT and isinstance(exponent, int) and -exponent <= _MAX_PLACES
+    )
+
+
+def _check_amount(instance: Measure, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not _amount_ok(value):
+        raise FieldError(type(instance).__name__, attribute.name, _AMOUNT_RULE, value)
+
+
+def _check_hedge(instance: Measure, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Hedge):
+        raise FieldError(type(instance).__name__, attribute.name, "a Hedge", value)
+
+
+def _plain(value: Decimal) -> str:
+    """A canonical amount as digits: ``170``, ``0.5``, never ``1E+2``."""
+    return format(_canonical(value), "f")
+
+
+def _grouped(value: Decimal) -> str:
+    """A canonical amount with thousands separators: ``1,500.25``."""
+    return format(_canonical(value), ",f")
+
+
+def _hedged(hedge: Hedge, body: str) -> str:
+    return f"{hedge.phrase} {body}" if hedge.phrase else body
+
+
+# --------------------------------------------------------------------------------------------
+# The shared base
+
+
+class Measure:
+    """What :class:`Duration`, :class:`Money` and :class:`Quantity` share.
+
+    A measure is an ``amount`` with a :class:`Hedge`; it stands for the interval
+    :meth:`bounds` in its base unit (seconds, the currency's unit, or the amount itself).
+    Two measures are :meth:`comparable` when they are of one dimension: two durations, two
+    sums in one currency, or two quantities of one unit.  :meth:`contains` and
+    :meth:`overlaps` are ``False`` for measures that are not comparable.
+
+    >>> Money.parse("about $60 million").overlaps(Money.parse("$64 million"))
+    True
+    >>> Money.parse("$60 million").comparable(Money.parse("€60 million"))
+    False
+    """
+
+    __slots__ = ()
+
+    kind: ClassVar[str] = "measure"
+    amount: Decimal
+    hedge: Hedge
+
+    @property
+    def dimension(self) -> tuple[str, ...]:
+        """What must match for two measures to be compared.
+
+        >>> Duration.parse("2 h").dimension, Money.parse("$5").dimension
+        (('duration',), ('money', 'USD'))
+        """
+        return (self.kind,)
+
+    def _in_base_unit(self, amount: Decimal) -> Decimal:
+        return amount
+
+    @property
+    def is_exact(self) -> bool:
+        """True when the amount is stated exactly (hedge ``EXACT``).
+
+        >>> Duration.parse("170 min").is_exact, Duration.parse("about 170 min").is_exact
+        (True, False)
+        """
+        return self.hedge is Hedge.EXACT
+
+    def bounds(self) -> tuple[Decimal, Decimal | None]:
+        """The interval this measure stands for, in the base unit; ``None`` for an open end.
+
+        >>> Duration.parse("barely 90 minutes").bounds()
+        (Decimal('4860'), Decimal('5670'))
+        >>> Quantity.parse("over 40 screens").bounds()
+        (Decimal('40'), None)
+        """
+        return self.hedge.interval(self._in_base_unit(self.amount))
+
+    def comparable(self, other: Measure) -> bool:
+        """True when ``other`` has the same :attr:`dimension`, so bounds can be compared.
+
+        >>> Quantity.parse("40 screens").comparable(Quantity.parse("40 theatres"))
+        False
+        """
+        return isinstance(other, Measure) and self.dimension == other.dimension
+
+    def contains(self, other: Measure) -> bool:
+        """True when ``other`` is comparable and its bounds lie within this one's.
+
+        >>> Duration.parse("nearly 3 hours").contains(Duration.parse("2:50"))
+        True
+        >>> Duration.parse("nearly 3 hours").contains(Duration.parse("over 2 hours"))
+        False
+        """
+        if not self.comparable(other):
+            return False
+        low, high = self.bounds()
+        other_low, other_high = other.bounds()
+        if other_low < low:
+            return False
+        return high is None or (other_high is not None and other_high <= high)
+
+    def overlaps(self, other: Measure) -> bool:
+        """True when ``other`` is comparable and the two intervals share at least one point.
+
+        >>> Money.parse("over $50 million").overlaps(Money.parse("about $60 million"))
+        True
+        >>> Duration.parse("under 1 hour").overlaps(Duration.parse("90 min"))
+        False
+        """
+        if not self.comparable(other):
+            return False
+        low, high = self.bounds()
+        other_low, other_high = other.bounds()
+        return (high is None or other_low <= high) and (other_high is None or low <= other_high)
+
+    def with_hedge(self: _M, hedge: Hedge) -> _M:
+        """A copy with another hedge.
+
+        >>> str(Duration.parse("170 min").with_hedge(Hedge.ABOUT))
+        'about 170 min'
+        """
+        return cast(_M, attrs.evolve(cast(Any, self), hedge=hedge))
+
+    @classmethod
+    def parse(cls: type[_M], text: str) -> _M:
+        """Read a measure of this class from text; see the subclasses."""
+        raise NotImplementedError
+
+
+# --------------------------------------------------------------------------------------------
+# Durations
+
+
+_DURATION_UNITS: dict[str, Decimal] = {"s": _ONE, "min": Decimal(60), "h": Decimal(3600)}
+_DURATION_WORDS: dict[str, str] = {
+    **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), "s"),
+    **dict.fromkeys(("m", "min", "mins", "minute", "minutes"), "min"),
+    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), "h"),
+}
+
+
+def _check_duration_unit(
+    instance: Duration, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if not isinstance(value, str) or value not in _DURATION_UNITS:
+        raise FieldError("Duration", attribute.name, "one of 's', 'min', 'h'", value)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Duration(Measure):
+    """A length of time: ``amount`` in ``unit`` (``"s"``, ``"min"`` or ``"h"``), hedged.
+
+    Reads ``170 min``, ``170 minutes``, ``170m``, ``2h 50m``, ``2 hours 50 minutes``,
+    ``2:50`` (h:mm, or h:mm:ss), ISO 8601 ``PT2H50M``, ``90 seconds``, ``an hour``,
+    ``half an hour``, ``2.5 hours`` and number words (``twenty-five``, ``a hundred``), after
+    any hedge (``almost three hours``).  A compound value becomes
+    minutes (seconds if it has seconds): ``2h 50m`` is ``170 min``.
+
+    >>> Duration.parse("2 hours 50 minutes")
+    Duration(amount=Decimal('170'), unit='min', hedge=<Hedge.EXACT: 'exact'>)
+    >>> str(Duration.parse("almost three hours"))
+    'nearly 3 hours'
+    >>> Duration.parse("PT2H50M").seconds
+    Decimal('10200')
+    >>> Duration(amount=2.5, unit="h")
+    Traceback (most recent call last):
+    ...
+    filmlore.errors.FieldError: Duration.amount: expected a finite Decimal...
+    """
+
+    kind: ClassVar[str] = "duration"
+
+    amount: Decimal = attrs.field(converter=_to_amount, validator=_check_amount)
+    unit: str = attrs.field(validator=_check_duration_unit)
+    hedge: Hedge = attrs.field(default=Hedge.EXACT, validator=_check_hedge)
+
+    def _in_base_unit(self, amount: Decimal) -> Decimal:
+        return _canonical(_EXACT.multiply(amount, _DURATION_UNITS[self.unit]))
+
+    @property
+    def seconds(self) -> Decimal:
+        """The amount in seconds, exactly (the hedge is not applied).
+
+        >>> Duration.parse("2.5 hours").seconds
+        Decimal('9000')
+        """
+        return self._in_base_unit(self.amount)
+
+    @property
+    def minutes(self) -> Decimal:
+        """The amount in minutes: exact when seconds divide exactly by 60 (90 s is 1.5 min),
+        otherwise rounded to 28 significant digits (10 s is 0.1666…7 min).
+
+        >>> Duration.parse("90 s").minutes
+        Decimal('1.5')
+        """
+        try:
+            return _canonical(_EXACT.divide(self.seconds, Decimal(60)))
+        except decimal.Inexact:
+            return _ROUNDED.divide(self.seconds, Decimal(60))
+
+    def __str__(self) -> str:
+        word = self.unit
+        if self.unit == "h":
+            word = "hour" if self.amount == 1 else "hours"
+        return _hedged(self.hedge, f"{_plain(self.amount)} {word}")
+
+    @classmethod
+    def parse(cls, text: str) -> Duration:
+        """Read a duration such as ``nearly 3 hours``, ``170 min`` or ``PT2H50M``.
+
+        >>> Duration.parse("barely 90 minutes")
+        Duration(amount=Decimal('90'), unit='min', hedge=<Hedge.BARELY: 'barely'>)
+        >>> Duration.parse("170 parsecs")
+        Traceback (most recent call last):
+        ...
+        filmlore.errors.ParseError: cannot read '170 parsecs' as a duration: expected a time ...
+        """
+        hedge, phrase, rest = _split_hedge("duration", text)
+        found = _read_duration(rest)
+        if found is None:
+            raise _duration_error(text, phrase, rest)
+        amount, unit = found
+        return _build("duration", text, lambda: cls(amount=amount, unit=unit, hedge=hedge))
+
+
+# --------------------------------------------------------------------------------------------
+# Money
+
+
+_SYMBOL_CURRENCY: dict[str, str] = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_CURRENCY_SYMBOL: dict[str, str] = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+_CURRENCY_WORDS: dict[str, str] = {
+    **dict.fromkeys(("dollar", "dollars", "us dollars", "usd"), "USD"),
+    **dict.fromkeys(("euro", "euros", "eur"), "EUR"),
+    **dict.fromkeys(("pound", "pounds", "pounds sterling", "gbp"), "GBP"),
+    **dict.fromkeys(("yen", "jpy"), "JPY"),
+}
+_MONEY_SCALES: dict[str, int] = {
+    **dict.fromkeys(("thousand", "k"), 3),
+    **dict.fromkeys(("million", "mn", "m"), 6),
+    **dict.fromkeys(("billion", "bn", "b"), 9),
+    **dict.fromkeys(("trillion", "tn"), 12),
+}
+_PRINT_SCALES = ((9, "billion"), (6, "million"))
+_CURRENCY_RE = re.compile(r"[A-Z]{3}")
+# Three letters that read as a time unit, so that "170 MIN" is a duration; none is a currency.
+_NOT_CURRENCIES = frozenset(("HRS", "MIN", "SEC"))
+
+
+def _check_currency(instance: Money, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not _CURRENCY_RE.fullmatch(value) or value in _NOT_CURRENCIES:
+        raise FieldError(
+            "Money",
+            attribute.name,
+            "an ISO 4217 code: three upper-case letters such as USD (not HRS, MIN or SEC)",
+            value,
+        )
+
+
+def _money_figure(amount: Decimal) -> str:
+    """``60 million``, ``5.5 million``, ``1.2 billion`` or, when no scale fits, ``1,500``."""
+    for exponent, word in _PRINT_SCALES:
+        scale = Decimal(10) ** exponent
+        step = Decimal(10) ** (exponent - 3)
+        if amount >= scale and _EXACT.remainder(amount, step) == 0:
+            return f"{_grouped(_EXACT.divide(amount, scale))} {word}"
+    return _grouped(amount)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Money(Measure):
+    """An amount of money in a ``currency`` (an ISO 4217 code), hedged.
+
+    Reads ``$60 million``, ``$60M``, ``US$60 million``, ``60000000 USD``,
+    ``USD 60,000,000``, ``€5.5 million``, ``£3 billion``, ``60 million dollars`` and
+    ``about $60 million``; ``$`` is USD, ``€`` EUR, ``£`` GBP and ``¥`` JPY, and the scales
+    are thousand (k), million (m, M, mn), billion (b, bn) and trillion (tn).  The amount is
+    stored in full: ``$60M`` is ``Decimal('60000000')``.
+
+    It prints with the symbol for USD, EUR, GBP and JPY (``$60 million``, ``$1,500``) and
+    with the code after the digits otherwise (``60000000 CHF``).
+
+    >>> Money.parse("$60M")
+    Money(amount=Decimal('60000000'), currency='USD', hedge=<Hedge.EXACT: 'exact'>)
+    >>> str(Money.parse("€5.5 million")), str(Money.parse("about 2500000 CHF"))
+    ('€5.5 million', 'about 2500000 CHF')
+    """
+
+    kind: ClassVar[str] = "money"
+
+    amount: Decimal = attrs.field(converter=_to_amount, validator=_check_amount)
+    currency: str = attrs.field(validator=_check_currency)
+    hedge: Hedge = attrs.field(default=Hedge.EXACT, validator=_check_hedge)
+
+    @property
+    def dimension(self) -> tuple[str, ...]:
+        """``("money", currency)``: sums in different currencies are not compared."""
+        return (self.kind, self.currency)
+
+    def __str__(self) -> str:
+        symbol = _CURRENCY_SYMBOL.get(self.currency)
+        if symbol is None:
+            body = f"{_plain(self.amount)} {self.currency}"
+        else:
+            body = symbol + _money_figure(self.amount)
+        return _hedged(self.hedge, body)
+
+    @classmethod
+    def parse(cls, text: str) -> Money:
+        """Read an amount of money such as ``$60 million`` or ``USD 60,000,000``.
+
+        >>> Money.parse("60 million dollars").amount
+        Decimal('60000000')
+        >>> Money.parse("₿5")
+        Traceback (most recent call last):
+        ...
+        filmlore.errors.ParseError: cannot read '₿5' as a money: expected a known currency ...
+        """
+        hedge, phrase, rest = _split_hedge("money", text)
+        found = _read_money(rest)
+        if found is None:
+            raise _money_error(text, phrase, rest)
+        amount, currency = found
+        return _build("money", text, lambda: cls(amount=amount, currency=currency, hedge=hedge))
+
+
+# --------------------------------------------------------------------------------------------
+# Quantities
+
+
+_QUANTITY_SCALES: dict[str, int] = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+# "a" or "an" before these words is not the number one.
+_VAGUE_AFTER_A = frozenset(
+    ("few", "couple", "dozen", "handful", "lot", "lots", "number", "bunch", "score", "half",
+     "pair", "great", "good", "whole", "little", "bit", "fraction", "variety", "host")
+)  # fmt: skip
+
+
+_FIRST_WORD_RE = re.compile(r"(?:[^\W\d_]|[%‰°])(?:[^\W\d_]|[-'’.%‰°])*")
+
+
+def _unit_problem(unit: object) -> str | None:
+    """Why ``unit`` cannot be a :class:`Quantity` unit, or ``None`` if it can.
+
+    A unit must read back as itself after an amount, so it may not be a time unit or a
+    currency (those are :class:`Duration` and :class:`Money`), nor start with a scale word;
+    its first word is letters, without digits, so that garbage such as ``1e5 min`` is not
+    taken for 1 of a unit ``e5 min``.
+    """
+    if not isinstance(unit, str):
+        return "a str"
+    if not unit:
+        return None
+    if len(unit) > _MAX_UNIT:
+        return f"a unit of at most {_MAX_UNIT} characters"
+    if unit != " ".join(unit.split()) or not unit.isprintable():
+        return "a unit of printable words separated by single spaces"
+    first = unit.split(" ")[0]
+    if not _FIRST_WORD_RE.fullmatch(first):
+        return "a unit whose first word is letters (or %, ‰, °), with no digits"
+    if any(unicodedata.category(ch) == "Sc" for ch in unit):
+        return "a unit without currency symbols (use Money for money)"
+    if first.lower() in _DURATION_WORDS:
+        return "a unit that is not a time unit (use Duration for lengths of time)"
+    if first.lower() in _CURRENCY_WORDS:
+        return "a unit that is not a currency (use Money for money)"
+    if first.lower() in _QUANTITY_SCALES or first.lower() in _MONEY_SCALES:
+        return "a unit that does not start with a scale word such as 'million'"
+    if _read_duration(f"1 {unit}") is not None:
+        return "a unit that is not a time unit (use Duration for lengths of time)"
+    if _read_money(f"1 {unit}") is not None:
+        return "a unit that is not a currency (use Money for money)"
+    match = _QUANTITY_RE.fullmatch(f"1 {unit}")
+    if match is None or match.group("scale") or match.group("unit") != unit:
+        return "a unit that does not start with a scale word such as 'million'"
+    return None
+
+
+def _check_unit(instance: Quantity, attribute: attrs.Attribute[Any], value: object) -> None:
+    problem = _unit_problem(value)
+    if problem is not None:
+        raise FieldError("Quantity", attribute.name, problem, value)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Quantity(Measure):
+    """A count or amount with a free-text ``unit`` (``"screens"``; ``""`` for none), hedged.
+
+    Reads ``<hedge> <number> [thousand|million|billion|trillion] <unit words>``:
+    ``about 40 screens``, ``3``, ``over 1.2 million admissions``, ``three films``.  The unit
+    may not be a time unit or a currency -- use :class:`Duration` and :class:`Money` -- nor
+    start with a digit or a scale word; a three-letter upper-case unit reads as a currency.
+
+    >>> Quantity.parse("about 40 screens")
+    Quantity(amount=Decimal('40'), unit='screens', hedge=<Hedge.ABOUT: 'about'>)
+    >>> Quantity.parse("over 1.2 million admissions").bounds()
+    (Decimal('1200000'), None)
+    >>> Quantity(amount=3, unit="hours")
+    Traceback (most recent call last):
+    ...
+    filmlore.errors.FieldError: Quantity.unit: expected a unit that is not a time unit ...
+    """
+
+    kind: ClassVar[str] = "quantity"
+
+    amount: Decimal = attrs.field(converter=_to_amount, validator=_check_amount)
+    unit: str = attrs.field(default="", validator=_check_unit)
+    hedge: Hedge = attrs.field(default=Hedge.EXACT, validator=_check_hedge)
+
+    @property
+    def dimension(self) -> tuple[str, ...]:
+        """``("quantity", unit)``: only quantities of one unit are compared."""
+        return (self.kind, self.unit)
+
+    def __str__(self) -> str:
+        body = _plain(self.amount)
+        return _hedged(self.hedge, f"{body} {self.unit}" if self.unit else body)
+
+    @classmethod
+    def parse(cls, text: str) -> Quantity:
+        """Read a quantity such as ``about 40 screens`` or ``3``.
+
+        >>> Quantity.parse("3")
+        Quantity(amount=Decimal('3'), unit='', hedge=<Hedge.EXACT: 'exact'>)
+        >>> Quantity.parse("nearly")
+        Traceback (most recent call last):
+        ...
+        filmlore.errors.ParseError: cannot read 'nearly' as a quantity: expected a number ...
+        """
+        hedge, phrase, rest = _split_hedge("quantity", text)
+        _refuse_unknown_symbol("quantity", text, rest)
+        match = _QUANTITY_RE.fullmatch(rest)
+        if match is None:
+            raise ParseError("quantity", text, _number_expected(phrase, _QUANTITY_EXAMPLES))
+        number, scale, unit = match.group("num", "scale", "unit")
+        unit = unit or ""
+        if number.lower() in {"a", "an"} and unit.split(" ")[0].lower() in _VAGUE_AFTER_A:
+            raise ParseError("quantity", text, f"a definite number, not '{number} {unit}'")
+        problem = _unit_problem(unit)
+        if problem is not None:
+            raise ParseError("quantity", text, problem)
+        amount = _number(number)
+        if scale:
+            amount = _EXACT.scaleb(amount, _QUANTITY_SCALES[scale.lower()])
+        return _build("quantity", text, lambda: cls(amount=amount, unit=unit, hedge=hedge))
+
+
+def parse_quantity(text: str) -> Duration | Money | Quantity:
+    """Read any measure: a duration if it has time units, money if it names a currency,
+    else a :class:`Quantity`.
+
+    >>> parse_quantity("about $60 million")
+    Money(amount=Decimal('60000000'), currency='USD', hedge=<Hedge.ABOUT: 'about'>)
+    >>> parse_quantity("2:50")
+    Duration(amount=Decimal('170'), unit='min', hedge=<Hedge.EXACT: 'exact'>)
+    >>> parse_quantity("some 40 screens")
+    Quantity(amount=Decimal('40'), unit='screens', hedge=<Hedge.ABOUT: 'about'>)
+    """
+    hedge, phrase, rest = _split_hedge("quantity", text)
+    _refuse_unknown_symbol("money", text, rest)
+    duration = _read_duration(rest)
+    if duration is not None:
+        seconds, unit = duration
+        return _build("duration", text, lambda: Duration(amount=seconds, unit=unit, hedge=hedge))
+    money = _read_money(rest)
+    if money is not None:
+        amount, currency = money
+        return _build("money", text, lambda: Money(amount=amount, currency=currency, hedge=hedge))
+    if _QUANTITY_RE.fullmatch(rest) is None:
+        expected = _number_expected(
+            phrase, "a duration ('170 min'), money ('$60 million') or a count ('40 screens')"
+        )
+        raise ParseError("quantity", text, expected)
+    return Quantity.parse(text)
+
+
+# --------------------------------------------------------------------------------------------
+# Reading text
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, spaces matching any whitespace."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+# fmt: off
+_ONES = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+)
+# fmt: on
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_WORD_VALUES: dict[str, int] = {
+    **{w: i for i, w in enumerate(_ONES)},
+    **{w: 20 + 10 * i for i, w in enumerate(_TENS)},
+    "a": 1,
+    "an": 1,
+    "hundred": 100,
+}
+
+_DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+_ONE_TO_NINE = "|".join(sorted(_ONES[1:10], key=len, reverse=True))
+_UNDER_100 = rf"(?:(?:{_alternatives(_TENS)})(?:[-\s](?:{_ONE_TO_NINE}))?|{_alternatives(_ONES)})"
+_WORDS = (
+    rf"(?:(?:(?:an?|{_ONE_TO_NINE})\s+)?hundred(?:\s+(?:and\s+)?{_UNDER_100})?"
+    rf"|{_UNDER_100}|an?)(?![^\W\d_])"
+)
+# A number; word numbers must be followed by a space before anything else.
+_NUMBER = rf"(?:{_DIGITS}|{_WORDS}(?=\s|$))"
+_NOT_LETTER = r"(?![^\W\d_])"
+
+# Case-insensitive for ASCII only: with full Unicode folding "ſ" would match "s" and "K"
+# (Kelvin) "k", and words read that way would not be found in the tables.
+_FLAGS = re.IGNORECASE | re.ASCII
+
+_HEDGE_RE = re.compile(
+    rf"(?:(?P<word>{_alternatives(w for w in _HEDGE_WORDS if w != '~')})(?=\s|$)|(?P<tilde>~))"
+    r"\s*",
+    _FLAGS,
+)
+_NUMBER_START_RE = re.compile(_NUMBER, _FLAGS)
+_NEGATIVE_RE = re.compile(r"(?:US\$|[$€£¥]|[A-Z]{3}\s*)?\s*[-−–]\s*(?:US\$|[$€£¥])?\s*[0-9]")
+
+_DURATION_PART_RE = re.compile(
+    rf"(?P<num>{_DIGITS}|{_WORDS}\s)\s*(?P<unit>{_alternatives(_DURATION_WORDS)}){_NOT_LETTER}",
+    _FLAGS,
+)
+_DURATION_SEP_RE = re.compile(r"\s*,?\s*(?:and\s+)?", _FLAGS)
+_CLOCK_RE = re.compile(r"([0-9]+):([0-5][0-9])(?::([0-5][0-9]))?")
+_ISO_NUM = r"([0-9]+(?:\.[0-9]+)?)"
+_ISO_RE = re.compile(rf"PT(?=[0-9])(?:{_ISO_NUM}H)?(?:{_ISO_NUM}M)?(?:{_ISO_NUM}S)?", _FLAGS)
+_HALF_RE = re.compile(r"half\s+an?\s+(hour|minute)", _FLAGS)
+
+_SYMBOL_RE = r"US\$|[$€£¥]"
+_CODE_RE = r"(?-i:[A-Z]{3})"
+_SCALE_RE = rf"(?P<scale>{_alternatives(_MONEY_SCALES)}){_NOT_LETTER}"
+_MONEY_PREFIX_RE = re.compile(
+    rf"(?:(?P<symbol>{_SYMBOL_RE})|(?P<code>{_CODE_RE})(?![A-Za-z]))\s*"
+    rf"(?P<num>{_NUMBER})(?:\s*{_SCALE_RE})?",
+    _FLAGS,
+)
+_MONEY_SUFFIX_RE = re.compile(
+    rf"(?P<num>{_NUMBER})(?:\s*{_SCALE_RE})?\s*"
+    rf"(?:(?P<code>{_CODE_RE})|(?P<word>{_alternatives(_CURRENCY_WORDS)})|(?P<symbol>{_SYMBOL_RE}))",
+    _FLAGS,
+)
+_QUANTITY_RE = re.compile(
+    rf"(?P<num>{_NUMBER})(?:\s+(?P<scale>{_alternatives(_QUANTITY_SCALES)}){_NOT_LETTER})?"
+    r"(?:\s*(?P<unit>\S.*))?",
+    _FLAGS | re.DOTALL,
+)
+
+_DURATION_EXAMPLES = "a duration such as '170 min', 'nearly 3 hours', '2:50' or 'PT2H50M'"
+_MONEY_EXAMPLES = "an amount of money such as '$60 million', '€5.5 million' or '60000000 USD'"
+_QUANTITY_EXAMPLES = "a quantity such as 'about 40 screens' or '3'"
+_KNOWN_SYMBOLS = "$ (USD), US$, € (EUR), £ (GBP), ¥ (JPY)"
+
+
+def _number(text: str) -> Decimal:
+    """The exact value of a number matched by ``_NUMBER``: digits, or words up to 999."""
+    if text[0] in "0123456789":
+        return Decimal(text.replace(",", ""))
+    value = 0
+    for word in re.split(r"[-\s]+", text.strip().lower()):
+        if word == "hundred":
+            value = (value or 1) * 100
+        elif word != "and":
+            value += _WORD_VALUES[word]
+    return Decimal(value)
+
+
+def _split_hedge(kind: str, text: object) -> tuple[Hedge, str, str]:
+    """Check ``text``, normalise its spacing and split off a leading hedge.
+
+    Returns ``(hedge, the hedge as written, the rest)``.
+    """
+    if not isinstance(text, str):
+        raise ParseError(kind, text, f"a string: {_examples(kind)}")
+    if len(text) > _MAX_TEXT:
+        raise ParseError(kind, text, f"{_examples(kind)}, in at most {_MAX_TEXT} characters")
+    clean = " ".join(text.split())
+    if not clean:
+        raise ParseError(kind, text, f"{_examples(kind)}, not an empty string")
+    hedge, phrase, rest = Hedge.EXACT, "", clean
+    match = _HEDGE_RE.match(clean)
+    if match is not None:
+        phrase = match.group("word") or match.group("tilde")
+        hedge = _HEDGE_WORDS[" ".join(phrase.split()).lower()]
+        rest = clean[match.end() :]
+    if not rest:
+        raise ParseError(kind, text, f"a number after {phrase!r}")
+    if _NEGATIVE_RE.match(rest):
+        raise ParseError(kind, text, "a non-negative amount")
+    return hedge, phrase, rest
+
+
+def _examples(kind: str) -> str:
+    return {"duration": _DURATION_EXAMPLES, "money": _MONEY_EXAMPLES}.get(kind, _QUANTITY_EXAMPLES)
+
+
+def _number_expected(phrase: str, examples: str) -> str:
+    return f"a number after {phrase!r}" if phrase else examples
+
+
+def _build(kind: str, text: str, make: Callable[[], _T]) -> _T:
+    """Call ``make()``, turning the :class:`FieldError` of a bad field into a ParseError."""
+    try:
+        return make()
+    except FieldError as exc:
+        expected = _AMOUNT_TEXT_RULE if exc.field == "amount" else exc.expected
+        raise ParseError(kind, text, expected) from None
+
+
+def _refuse_unknown_symbol(kind: str, text: str, rest: str) -> None:
+    for ch in rest:
+        if unicodedata.category(ch) == "Sc" and ch not in _SYMBOL_CURRENCY:
+            raise ParseError(
+                kind,
+                text,
+                f"a known currency symbol ({_KNOWN_SYMBOLS}) or an ISO 4217 code, not {ch!r}",
+            )
+
+
+# Durations ----------------------------------------------------------------------------------
+
+
+def _read_duration(rest: str) -> tuple[Decimal, str] | None:
+    """``(amount, unit)`` for a duration without hedge, or ``None`` if ``rest`` is not one."""
+    try:
+        return _read_duration_parts(rest)
+    except decimal.DecimalException:  # pragma: no cover - _EXACT is wide enough
+        return None
+
+
+_UNIT_RANK = {"h": 0, "min": 1, "s": 2}
+
+
+def _combine(parts: list[tuple[Decimal, str]]) -> tuple[Decimal, str] | None:
+    """One ``(amount, unit)`` from parts with units largest first, each at most once: the
+    part itself if alone, else the total in minutes (seconds if there are seconds)."""
+    ranks = [_UNIT_RANK[unit] for _, unit in parts]
+    if any(a >= b for a, b in itertools.pairwise(ranks)):
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    target = "s" if "s" in (unit for _, unit in parts) else "min"
+    total = Decimal(0)
+    for amount, unit in parts:
+        factor = _EXACT.divide(_DURATION_UNITS[unit], _DURATION_UNITS[target])
+        total = _EXACT.add(total, _EXACT.multiply(amount, factor))
+    return _canonical(total), target
+
+
+def _read_duration_parts(rest: str) -> tuple[Decimal, str] | None:
+    half = _HALF_RE.fullmatch(rest)
+    if half is not None:
+        return Decimal(30), "min" if half.group(1).lower() == "hour" else "s"
+    clock = _CLOCK_RE.fullmatch(rest)
+    if clock is not None:
+        units = ("h", "min", "s")
+        return _combine(
+            [(Decimal(v), u) for v, u in zip(clock.groups(), units, strict=True) if v is not None]
+        )
+    iso = _ISO_RE.fullmatch(rest)
+    if iso is not None:
+        units = ("h", "min", "s")
+        return _combine(
+            [(Decimal(v), u) for v, u in zip(iso.groups(), units, strict=True) if v is not None]
+        )
+    parts: list[tuple[Decimal, str]] = []
+    position = 0
+    while position < len(rest):
+        if parts:
+            separator = _DURATION_SEP_RE.match(rest, position)
+            position = position if separator is None else separator.end()
+        match = _DURATION_PART_RE.match(rest, position)
+        if match is None:
+            return None
+        number = _number(match.group("num").strip())
+        parts.append((number, _DURATION_WORDS[match.group("unit").lower()]))
+        position = match.end()
+    return _combine(parts) if parts else None
+
+
+def _duration_error(text: str, phrase: str, rest: str) -> ParseError:
+    if _NUMBER_START_RE.match(rest) is None:
+        return ParseError("duration", text, _number_expected(phrase, _DURATION_EXAMPLES))
+    return ParseError(
+        "duration",
+        text,
+        "a time unit (s, min or h; seconds, minutes or hours) after each number, largest "
+        "unit first; or h:mm, h:mm:ss or PT2H50M",
+    )
+
+
+# Money --------------------------------------------------------------------------------------
+
+
+def _read_money(rest: str) -> tuple[Decimal, str] | None:
+    """``(amount, currency)`` for money without hedge, or ``None`` if ``rest`` is not money."""
+    for pattern in (_MONEY_PREFIX_RE, _MONEY_SUFFIX_RE):
+        match = pattern.fullmatch(rest)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        if groups["symbol"]:
+            currency = _SYMBOL_CURRENCY[groups["symbol"].upper()]
+        elif groups["code"]:
+            currency = groups["code"]
+        else:
+            currency = _CURRENCY_WORDS[" ".join(groups["word"].split()).lower()]
+        amount = _number(groups["num"])
+        if groups["scale"]:
+            try:
+                amount = _EXACT.scaleb(amount, _MONEY_SCALES[groups["scale"].lower()])
+            except decimal.DecimalException:  # pragma: no cover - _EXACT is wide enough
+                return None
+        return _canonical(amount), currency
+    return None
+
+
+def _money_error(text: str, phrase: str, rest: str) -> ParseError:
+    _refuse_unknown_symbol("money", text, rest)
+    number = re.sub(rf"^(?:{_SYMBOL_RE}|{_CODE_RE}(?![A-Za-z]))\s*", "", rest)
+    if _NUMBER_START_RE.match(number) is None:
+        return ParseError("money", text, _number_expected(phrase, _MONEY_EXAMPLES))
+    return ParseError(
+        "money",
+        text,
+        f"one currency: a symbol ({_KNOWN_SYMBOLS}), an ISO 4217 code (USD) or a word "
+        "(dollars, euros, pounds, yen); and a scale, if any, such as k, million or bn",
+    )

@@ -1,0 +1,89 @@
+"""Entity references: ``film:heat-1995``, ``person:al-pacino``.
+
+Every entity in filmlore has an :class:`EntityRef` as its id, and every link between
+entities (a claim's subject, a credit's person, a quote's speaker) is one.
+
+>>> ref = EntityRef.parse("film:heat-1995")
+>>> ref.kind, ref.key
+('film', 'heat-1995')
+>>> str(ref)
+'film:heat-1995'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+import attrs
+
+from filmlore.errors import FieldError, ParseError
+
+__all__ = ["ENTITY_KINDS", "EntityRef"]
+
+#: The kinds of entity a reference may name.
+ENTITY_KINDS: tuple[str, ...] = (
+    "film",
+    "person",
+    "character",
+    "credit",
+    "scene",
+    "quote",
+    "source",
+    "claim",
+    "organization",
+    "place",
+    "work",
+)
+_KIND_SET = frozenset(ENTITY_KINDS)
+_KEY_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~+-]*")
+_EXPECTED = "'kind:key' with kind one of " + ", ".join(ENTITY_KINDS) + " and a key like 'heat-1995'"
+
+
+@attrs.frozen(slots=True, repr=False, order=True)
+class EntityRef:
+    """A typed reference to an entity: its kind and a key unique within that kind.
+
+    >>> EntityRef("person", "al-pacino")
+    EntityRef('person:al-pacino')
+    >>> EntityRef.parse("movie:heat")
+    Traceback (most recent call last):
+    ...
+    filmlore.errors.ParseError: cannot read 'movie:heat' as an entity reference: expected \
+'kind:key' with kind one of film, person, character, credit, scene, quote, source, claim, \
+organization, place, work and a key like 'heat-1995'
+    """
+
+    kind: str
+    key: str
+    value_kind: ClassVar[str] = "ref"
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind not in _KIND_SET:
+            raise FieldError("EntityRef", "kind", "one of " + ", ".join(ENTITY_KINDS), self.kind)
+        if not isinstance(self.key, str) or not _KEY_RE.fullmatch(self.key):
+            raise FieldError(
+                "EntityRef", "key", "letters, digits and . _ ~ + - (not first)", self.key
+            )
+
+    @classmethod
+    def parse(cls, text: str, *, kind: str | None = None) -> EntityRef:
+        """Read ``kind:key``; with ``kind`` given, a bare key is accepted too."""
+        if not isinstance(text, str):
+            raise ParseError("entity reference", text, _EXPECTED)
+        head, sep, tail = text.strip().partition(":")
+        if not sep:
+            if kind is None:
+                raise ParseError("entity reference", text, _EXPECTED)
+            head, tail = kind, head
+        if head not in _KIND_SET or not _KEY_RE.fullmatch(tail):
+            raise ParseError("entity reference", text, _EXPECTED)
+        if kind is not None and head != kind:
+            raise ParseError("entity reference", text, f"a reference to a {kind}")
+        return cls(head, tail)
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.key}"
+
+    def __repr__(self) -> str:
+        return f"EntityRef({str(self)!r})"
