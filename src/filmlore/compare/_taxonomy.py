@@ -1,0 +1,290 @@
+"""Trees of terms: categories ("Delta Force" is a kind of "military"), scopes and places."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Literal, Union
+
+from filmlore.compare._text import key
+
+__all__ = ["Relation", "Taxonomy", "TreeSpec"]
+
+#: How two terms of a taxonomy relate.
+Relation = Literal["same", "narrower", "broader", "disjoint", "unknown"]
+
+#: What :class:`Taxonomy` is built from: parent → children, nested at will.
+TreeSpec = Mapping[str, Union[Iterable[str], "TreeSpec"]]
+
+
+class Taxonomy:
+    """A tree of terms, each under at most one broader term, with synonyms.
+
+    Terms are matched by their :func:`~filmlore.normalize_text` form without punctuation,
+    so ``LAPD``, ``lapd`` and ``L.A.P.D.`` are one term.  Build it from a mapping of parent
+    to children -- nested mappings make deeper trees -- and extend it with :meth:`add` and
+    :meth:`add_synonym`.
+
+    >>> tax = Taxonomy({"military": ["Delta Force", "army"], "police": ["LAPD"]})
+    >>> tax.refines("Delta Force", "military"), tax.refines("military", "Delta Force")
+    (True, False)
+    >>> tax.relation("police", "military")
+    'disjoint'
+    >>> tax.add("police", "Robbery-Homicide"); tax.ancestors("robbery homicide")
+    ('police',)
+    """
+
+    __slots__ = ("_children", "_label", "_parent", "_synonyms")
+
+    def __init__(
+        self, tree: TreeSpec | None = None, *, synonyms: Mapping[str, str] | None = None
+    ) -> None:
+        self._label: dict[str, str] = {}  # key → the term as first written
+        self._parent: dict[str, str] = {}  # key → parent key
+        self._children: dict[str, list[str]] = {}
+        self._synonyms: dict[str, str] = {}  # key of a synonym → key of its term
+        if tree is not None:
+            self.update(tree)
+        for alias, term in (synonyms or {}).items():
+            self.add_synonym(alias, term)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _key(self, term: str) -> str:
+        k = key(term)
+        if not k:
+            raise ValueError(f"a taxonomy term needs letters or digits, got {term!r}")
+        return self._synonyms.get(k, k)
+
+    def add_term(self, term: str) -> None:
+        """Add ``term`` at the top of the tree (no broader term), if it is not known yet."""
+        k = self._key(term)
+        self._label.setdefault(k, term)
+
+    def add(self, parent: str, child: str) -> None:
+        """Put ``child`` under ``parent``, adding either term if it is new.
+
+        A term has one broader term: moving it elsewhere, or making a cycle, is refused.
+
+        >>> tax = Taxonomy({"military": ["army"]})
+        >>> tax.add("army", "Delta Force"); tax.ancestors("Delta Force")
+        ('army', 'military')
+        >>> tax.add("police", "army")
+        Traceback (most recent call last):
+        ...
+        ValueError: 'army' is already under 'military'; a term has one broader term
+        """
+        p, c = self._key(parent), self._key(child)
+        if p == c or c in self._lineage(p):
+            raise ValueError(f"{child!r} under {parent!r} would make a cycle")
+        old = self._parent.get(c)
+        if old is not None and old != p:
+            raise ValueError(
+                f"{self._label[c]!r} is already under {self._label[old]!r}; "
+                "a term has one broader term"
+            )
+        self._label.setdefault(p, parent)
+        self._label.setdefault(c, child)
+        if old is None:
+            self._parent[c] = p
+            self._children.setdefault(p, []).append(c)
+
+    def add_synonym(self, synonym: str, term: str) -> None:
+        """Make ``synonym`` another name of ``term`` (added at the top if new).
+
+        >>> tax = Taxonomy({"police": ["LAPD"]})
+        >>> tax.add_synonym("Los Angeles Police Department", "LAPD")
+        >>> tax.relation("Los Angeles Police Department", "lapd")
+        'same'
+        """
+        target = self._key(term)
+        self._label.setdefault(target, term)
+        alias = key(synonym)
+        if not alias:
+            raise ValueError(f"a synonym needs letters or digits, got {synonym!r}")
+        if alias == target:
+            return
+        if alias in self._label:
+            raise ValueError(f"{synonym!r} is a term of its own; it cannot be a synonym")
+        self._synonyms[alias] = target
+
+    def update(self, tree: TreeSpec) -> None:
+        """Add every parent → children pair of ``tree`` (nested mappings allowed)."""
+        for parent, children in tree.items():
+            self.add_term(parent)
+            if isinstance(children, Mapping):
+                for child in children:
+                    self.add(parent, child)
+                self.update(children)
+            elif isinstance(children, str):
+                self.add(parent, children)
+            else:
+                for child in children:
+                    self.add(parent, child)
+
+    def copy(self) -> Taxonomy:
+        """An independent copy, to extend without touching this one."""
+        new = Taxonomy()
+        new._label = dict(self._label)
+        new._parent = dict(self._parent)
+        new._children = {k: list(v) for k, v in self._children.items()}
+        new._synonyms = dict(self._synonyms)
+        return new
+
+    # -- reading -------------------------------------------------------------------------
+
+    def _find(self, term: str) -> str | None:
+        k = key(term)
+        k = self._synonyms.get(k, k)
+        return k if k in self._label else None
+
+    def _lineage(self, k: str) -> list[str]:
+        """The keys above ``k``, nearest first."""
+        out: list[str] = []
+        seen = {k}
+        parent = self._parent.get(k)
+        while parent is not None and parent not in seen:
+            out.append(parent)
+            seen.add(parent)
+            parent = self._parent.get(parent)
+        return out
+
+    def canonical(self, term: str) -> str | None:
+        """The term as the taxonomy writes it (synonyms resolved), or None if unknown.
+
+        >>> Taxonomy.default_places().canonical("U.S.")
+        'United States'
+        """
+        k = self._find(term)
+        return None if k is None else self._label[k]
+
+    def parent(self, term: str) -> str | None:
+        """The broader term directly above ``term``, or None (top-level or unknown)."""
+        k = self._find(term)
+        p = None if k is None else self._parent.get(k)
+        return None if p is None else self._label[p]
+
+    def ancestors(self, term: str) -> tuple[str, ...]:
+        """Every broader term above ``term``, nearest first; ``()`` when unknown.
+
+        >>> Taxonomy.default_places().ancestors("Minneapolis")
+        ('Minnesota', 'United States', 'North America')
+        """
+        k = self._find(term)
+        if k is None:
+            return ()
+        return tuple(self._label[p] for p in self._lineage(k))
+
+    def children(self, term: str) -> tuple[str, ...]:
+        """The terms directly under ``term``."""
+        k = self._find(term)
+        return tuple(self._label[c] for c in self._children.get(k, ())) if k else ()
+
+    def refines(self, a: str, b: str) -> bool:
+        """True when ``a`` is strictly narrower than ``b`` (``b`` is one of its ancestors)."""
+        return self.relation(a, b) == "narrower"
+
+    def relation(self, a: str, b: str) -> Relation:
+        """How ``a`` stands to ``b``: ``same``, ``narrower``, ``broader``, ``disjoint``
+        (both known, in different branches) or ``unknown`` (either is not in the tree).
+
+        >>> tax = Taxonomy.default()
+        >>> tax.relation("in a speaking scene", "on screen")
+        'narrower'
+        """
+        ka, kb = self._find(a), self._find(b)
+        if ka is None or kb is None:
+            return "unknown"
+        if ka == kb:
+            return "same"
+        if kb in self._lineage(ka):
+            return "narrower"
+        if ka in self._lineage(kb):
+            return "broader"
+        return "disjoint"
+
+    def distance(self, a: str, b: str) -> int | None:
+        """Steps between two known terms through their nearest common broader term (None
+        when unknown or in separate trees)."""
+        ka, kb = self._find(a), self._find(b)
+        if ka is None or kb is None:
+            return None
+        up_a = [ka, *self._lineage(ka)]
+        up_b = [kb, *self._lineage(kb)]
+        for i, node in enumerate(up_a):
+            if node in up_b:
+                return i + up_b.index(node)
+        return None
+
+    def path(self, term: str) -> tuple[str, ...]:
+        """``term`` and its ancestors, broadest first; ``()`` when unknown.
+
+        >>> Taxonomy.default_places().path("L.A.")
+        ('North America', 'United States', 'California', 'Los Angeles')
+        """
+        k = self._find(term)
+        if k is None:
+            return ()
+        return tuple(self._label[x] for x in reversed([k, *self._lineage(k)]))
+
+    def __contains__(self, term: object) -> bool:
+        return isinstance(term, str) and self._find(term) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._label.values())
+
+    def __len__(self) -> int:
+        return len(self._label)
+
+    def __repr__(self) -> str:
+        return f"<Taxonomy with {len(self)} terms>"
+
+    # -- built-ins -----------------------------------------------------------------------
+
+    @classmethod
+    def default(cls) -> Taxonomy:
+        """A copy of the built-in taxonomy of categories and scopes, to use or extend.
+
+        It knows a few organisations (``military`` ⊃ ``army`` ⊃ ``Delta Force``; ``law
+        enforcement`` ⊃ ``police`` ⊃ ``LAPD``), genres, and the scopes of being together
+        in a film (``on screen`` ⊃ ``in a scene`` ⊃ ``in a speaking scene``).
+
+        >>> Taxonomy.default().refines("Delta Force", "military")
+        True
+        """
+        return _DEFAULT.copy()
+
+    @classmethod
+    def default_places(cls) -> Taxonomy:
+        """A copy of the built-in place hierarchy: continents, countries, the US states and
+        some big cities, with their usual short names (``USA``, ``U.S.``, ``L.A.``).
+
+        >>> Taxonomy.default_places().refines("Minneapolis", "USA")
+        True
+        """
+        return _PLACES.copy()
+
+
+def _build_default() -> Taxonomy:
+    from filmlore.compare._data import CATEGORY_SYNONYMS, CATEGORY_TREE
+
+    return Taxonomy(CATEGORY_TREE, synonyms=CATEGORY_SYNONYMS)
+
+
+def _build_places() -> Taxonomy:
+    from filmlore.compare._data import PLACE_SYNONYMS, PLACE_TREE
+
+    return Taxonomy(PLACE_TREE, synonyms=PLACE_SYNONYMS)
+
+
+_DEFAULT = _build_default()
+_PLACES = _build_places()
+
+
+def shared_default() -> Taxonomy:
+    """The built-in taxonomy shared (read-only) by every default context."""
+    return _DEFAULT
+
+
+def shared_places() -> Taxonomy:
+    """The built-in place hierarchy shared (read-only) by every default context."""
+    return _PLACES
