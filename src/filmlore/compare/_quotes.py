@@ -15,6 +15,7 @@ import attrs
 from filmlore.compare._text import _rapidfuzz, normalize_text
 from filmlore.errors import FieldError
 from filmlore.models import Quote
+from filmlore.values.numbers import NUMBER_WORDS
 from filmlore.values.refs import EntityRef
 from filmlore.values.text import Text
 
@@ -120,31 +121,8 @@ _CONTRACTIONS: dict[str, tuple[str, ...]] = {
 _CONTRACTED = (("'re", "are"), ("'m", "am"), ("'ll", "will"), ("'ve", "have"), ("'d", "would"))
 _IS_AFTER = frozenset(["it", "that", "he", "she", "there", "here", "what", "who", "where", "how"])
 
-_ONES = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_UNIT_VALUE = {w: i for i, w in enumerate(_ONES)}
-_TENS_VALUE = {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+_UNIT_VALUE = {w: n for w, n in NUMBER_WORDS.items() if n < 20}
+_TENS_VALUE = {w: n for w, n in NUMBER_WORDS.items() if n >= 20}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 

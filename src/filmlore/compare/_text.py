@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from filmlore.errors import require
+from filmlore.values.numbers import NUMBER_WORDS
 
 __all__ = [
     "TitleInfo",
@@ -310,40 +311,8 @@ def number_key(text_key: str) -> str:
     return "".join(out)
 
 
-_UNIT_WORDS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ]
-    )
-    if i > 0
-}
-_TENS_WORDS = {
-    w: 20 + 10 * i
-    for i, w in enumerate(
-        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-    )
-}
+_UNIT_WORDS = {w: n for w, n in NUMBER_WORDS.items() if 0 < n < 20}
+_TENS_WORDS = {w: n for w, n in NUMBER_WORDS.items() if n >= 20}
 _TENS_WORDS["hundred"] = 100
 
 

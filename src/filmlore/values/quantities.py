@@ -39,6 +39,9 @@ from typing import Any, ClassVar, TypeVar, cast
 import attrs
 
 from filmlore.errors import FieldError, ParseError
+from filmlore.values.numbers import NUMBER_WORDS
+from filmlore.values.numbers import ONES as _ONES
+from filmlore.values.numbers import TENS as _TENS
 
 __all__ = ["Duration", "Hedge", "Measure", "Money", "Quantity", "parse_quantity"]
 
@@ -737,17 +740,8 @@ def _alternatives(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-# fmt: off
-_ONES = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen",
-)
-# fmt: on
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _WORD_VALUES: dict[str, int] = {
-    **{w: i for i, w in enumerate(_ONES)},
-    **{w: 20 + 10 * i for i, w in enumerate(_TENS)},
+    **NUMBER_WORDS,
     "a": 1,
     "an": 1,
     "hundred": 100,
