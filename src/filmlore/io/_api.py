@@ -1,0 +1,447 @@
+"""``load``, ``loads``, ``iter_load``, ``dump`` and ``dumps``."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import io
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any, Literal, Union, overload
+
+from filmlore.dossier import Dossier
+from filmlore.io._convert import forget_printed
+from filmlore.io._csv import dumps_csv, read_csv
+from filmlore.io._folder import dump_folder, read_folder
+from filmlore.io._json import dumps_json, dumps_line, read_json, read_jsonl
+from filmlore.io._reader import MODEL_COLLECTION, Collector
+from filmlore.io._result import LoadResult, Rejected
+from filmlore.io._toml import dumps_toml, read_toml
+from filmlore.io._writer import as_dossier, dossier_data, jsonl_records
+from filmlore.io._yaml import dumps_yaml, read_yaml
+from filmlore.models import Claim, Entity
+from filmlore.properties import Property
+from filmlore.values.kinds import ValueKind
+
+__all__ = ["FORMATS", "dump", "dumps", "iter_load", "load", "loads"]
+
+Format = Literal["json", "jsonl", "yaml", "toml", "csv", "folder"]
+#: Every format, by name.
+FORMATS: tuple[str, ...] = ("json", "jsonl", "yaml", "toml", "csv", "folder")
+_SUFFIXES = {
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".toml": "toml",
+    ".csv": "csv",
+}
+PathLike = Union[str, "os.PathLike[str]"]
+Kinds = Mapping[str, str | ValueKind]
+
+
+# --- the garbage collector ---------------------------------------------------------------------
+
+
+#: Pause the collector while loading (see :func:`_bulk`); the benchmark turns it off to
+#: measure what the pause saves.
+PAUSE_GC = True
+
+
+@contextlib.contextmanager
+def _bulk() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many objects.
+
+    Models hold no reference cycles, so collecting while loading only costs time: each
+    collection walks every object built so far.  Afterwards the new objects are moved, in
+    constant time, to the oldest generation (``gc.freeze`` then ``gc.unfreeze``), so that the
+    next young collections do not walk them either -- unless the program froze objects of its
+    own, which are left frozen.  The collector's enabled state is restored.
+    """
+    if not PAUSE_GC:
+        yield
+        return
+    enabled = gc.isenabled()
+    frozen = gc.get_freeze_count()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if frozen == 0:
+            gc.freeze()
+            gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
+# --- formats --------------------------------------------------------------------------------------
+
+
+def _format_of(source: Any, format: str | None) -> Format:
+    if format is not None:
+        if format not in FORMATS:
+            raise ValueError(f"unknown format {format!r}; formats: {', '.join(FORMATS)}")
+        return format  # type: ignore[return-value]
+    name = source if isinstance(source, (str, os.PathLike)) else getattr(source, "name", None)
+    if isinstance(name, (str, os.PathLike)):
+        path = Path(name)
+        if path.is_dir():
+            return "folder"
+        found = _SUFFIXES.get(path.suffix.lower())
+        if found is not None:
+            return found  # type: ignore[return-value]
+        raise ValueError(
+            f"cannot tell the format of {str(path)!r} from its suffix "
+            f"({', '.join(_SUFFIXES)}); pass format= one of {', '.join(FORMATS)}"
+        )
+    raise ValueError(f"cannot tell the format of {source!r}; pass format=")
+
+
+def _default_collection(model: type[Any] | None, format: str) -> str | None:
+    if model is None:
+        return "claims" if format in ("jsonl", "csv") else None
+    if format not in ("jsonl", "csv"):
+        raise ValueError(
+            f"model= applies to JSON Lines (what an untagged line holds) and CSV; a {format} "
+            "file holds a whole dossier"
+        )
+    name = MODEL_COLLECTION.get(model)
+    if name is None:
+        raise ValueError(f"model= must be a filmlore model such as filmlore.Film, not {model!r}")
+    if format == "csv" and model is not Claim:
+        raise ValueError("a CSV file holds claims only: model= can only be filmlore.Claim")
+    return name
+
+
+@contextlib.contextmanager
+def _opened(source: Any, binary: bool) -> Iterator[tuple[Any, str | None]]:
+    """A file object for ``source`` (a path or an open file) and a name for messages."""
+    if isinstance(source, (str, os.PathLike)):
+        name = os.fspath(source)
+        if binary:
+            with open(name, "rb") as f:
+                yield f, name
+        else:
+            with open(name, encoding="utf-8-sig", newline="") as f:
+                yield f, name
+    else:
+        name = getattr(source, "name", None)
+        yield source, name if isinstance(name, str) else None
+
+
+def _read_all(f: Any) -> bytes | str:
+    data = f.read()
+    if not isinstance(data, (bytes, str)):
+        raise TypeError(f"expected a file opened for reading, got {f!r}")
+    return data
+
+
+def _text_lines(f: Any) -> Iterable[str]:
+    if isinstance(f, (io.RawIOBase, io.BufferedIOBase)) or "b" in getattr(f, "mode", ""):
+        return io.TextIOWrapper(f, encoding="utf-8-sig", newline="")
+    return f  # type: ignore[no-any-return]
+
+
+def _collect(
+    source: Any,
+    format: str,
+    collector: Collector,
+    default: str | None,
+) -> Iterator[list[Any]]:
+    """Read ``source`` into ``collector``; yields the records of each line for streams."""
+    if format == "folder":
+        if not isinstance(source, (str, os.PathLike)):
+            raise TypeError("a dossier folder is loaded from its path")
+        read_folder(Path(source), collector)
+        return
+    if format == "csv":
+        with _opened(source, binary=False) as (f, name):
+            collector.source = collector.source or name
+            yield from read_csv(_text_lines(f), collector, name)
+        return
+    if format == "jsonl":
+        with _opened(source, binary=True) as (f, name):
+            collector.source = collector.source or name
+            yield from read_jsonl(f, collector, name, default)
+        return
+    with _opened(source, binary=True) as (f, name):
+        collector.source = collector.source or name
+        data = _read_all(f)
+    if format == "json":
+        read_json(data, collector, name)
+    elif format == "yaml":
+        parsed = read_yaml(data, collector, name)
+        collector.mapping(parsed, name)
+    else:
+        read_toml(data, collector, name)
+
+
+# --- loading --------------------------------------------------------------------------------------
+
+
+@overload
+def load(
+    source: PathLike | IO[str] | IO[bytes],
+    *,
+    format: Format | None = ...,
+    kinds: Kinds | None = ...,
+    lenient: Literal[False] = ...,
+    model: type[Any] | None = ...,
+) -> Dossier: ...
+
+
+@overload
+def load(
+    source: PathLike | IO[str] | IO[bytes],
+    *,
+    format: Format | None = ...,
+    kinds: Kinds | None = ...,
+    lenient: Literal[True],
+    model: type[Any] | None = ...,
+) -> LoadResult: ...
+
+
+@overload
+def load(
+    source: PathLike | IO[str] | IO[bytes],
+    *,
+    format: Format | None = ...,
+    kinds: Kinds | None = ...,
+    lenient: bool,
+    model: type[Any] | None = ...,
+) -> Dossier | LoadResult: ...
+
+
+def load(
+    source: PathLike | IO[str] | IO[bytes],
+    *,
+    format: Format | None = None,
+    kinds: Kinds | None = None,
+    lenient: bool = False,
+    model: type[Any] | None = None,
+) -> Dossier | LoadResult:
+    """Load a dossier from a file, an open file or a dossier folder.
+
+    The format comes from ``format`` or else from the suffix: ``.json``, ``.jsonl`` and
+    ``.ndjson``, ``.yaml`` and ``.yml``, ``.toml``, ``.csv``; a folder is a dossier folder.
+    JSON, YAML and TOML files and ``dossier.yaml`` hold a dossier mapping; JSON Lines holds
+    one tagged record (or per-film bundle) a line, and untagged lines are records of
+    ``model`` (claims unless said otherwise); CSV holds a table of claims.
+
+    ``kinds`` maps property names to value kinds (``{"runtime_text": "duration"}``) for
+    properties that are not registered or declared in the input.
+
+    Returns a :class:`~filmlore.Dossier`.  Strict by default: every problem in the input is
+    collected and raised at once as :class:`~filmlore.LoadError`.  With ``lenient=True``,
+    returns a :class:`LoadResult`: the dossier of the good records, and the rejected ones
+    with their problems.
+    """
+    fmt = _format_of(source, format)
+    default = _default_collection(model, fmt)
+    collector = Collector(kinds=kinds, lenient=lenient, source=_label(source))
+    with _bulk():
+        for _ in _collect(source, fmt, collector, default):
+            pass
+        return collector.finish()
+
+
+@overload
+def loads(
+    text: str | bytes,
+    *,
+    format: Format,
+    kinds: Kinds | None = ...,
+    lenient: Literal[False] = ...,
+    model: type[Any] | None = ...,
+) -> Dossier: ...
+
+
+@overload
+def loads(
+    text: str | bytes,
+    *,
+    format: Format,
+    kinds: Kinds | None = ...,
+    lenient: Literal[True],
+    model: type[Any] | None = ...,
+) -> LoadResult: ...
+
+
+@overload
+def loads(
+    text: str | bytes,
+    *,
+    format: Format,
+    kinds: Kinds | None = ...,
+    lenient: bool,
+    model: type[Any] | None = ...,
+) -> Dossier | LoadResult: ...
+
+
+def loads(
+    text: str | bytes,
+    *,
+    format: Format,
+    kinds: Kinds | None = None,
+    lenient: bool = False,
+    model: type[Any] | None = None,
+) -> Dossier | LoadResult:
+    """Load a dossier from text in ``format``; see :func:`load`.
+
+    >>> import filmlore
+    >>> d = filmlore.loads('{"films": [{"id": "film:heat-1995", "title": "Heat"}]}',
+    ...                    format="json")
+    >>> d.films[0].title.text
+    'Heat'
+    """
+    if format == "folder":
+        raise ValueError("a dossier folder is loaded from its path with filmlore.load")
+    source: Any = io.BytesIO(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return load(source, format=format, kinds=kinds, lenient=lenient, model=model)
+
+
+def iter_load(
+    source: PathLike | IO[str] | IO[bytes],
+    *,
+    format: Format | None = None,
+    kinds: Kinds | None = None,
+    lenient: bool = False,
+    model: type[Any] | None = None,
+) -> Iterator[Entity | Property | Rejected]:
+    """Yield the records of a JSON Lines or CSV file one at a time, in constant memory.
+
+    Each line (or row) is read, checked and yielded before the next is read; a per-film
+    line yields its film, then its characters, credits, scenes, quotes and claims.  Other
+    formats are loaded whole and their records yielded (properties, films, people,
+    characters, credits, scenes, quotes, sources, claims).
+
+    Strict by default: at the first bad record, nothing more is yielded, the rest of the
+    input is still read to find every problem, and :class:`~filmlore.LoadError` is raised
+    with all of them.  With ``lenient=True`` a bad record is yielded as a :class:`Rejected`
+    in its place, and reading goes on.
+    """
+    fmt = _format_of(source, format)
+    default = _default_collection(model, fmt)
+    if fmt not in ("jsonl", "csv"):
+        loaded = load(source, format=fmt, kinds=kinds, lenient=lenient)
+        dossier = loaded.dossier if isinstance(loaded, LoadResult) else loaded
+        yield from dossier.properties
+        yield from dossier.entities()
+        if isinstance(loaded, LoadResult):
+            yield from loaded.rejected
+        return
+    collector = Collector(kinds=kinds, lenient=lenient, source=_label(source), keep=False)
+    failed = False
+    seen = 0
+    for records in _collect(source, fmt, collector, default):
+        if lenient:
+            if len(collector.rejects) > seen:
+                yield from _rejected(collector, seen)
+                seen = len(collector.rejects)
+            yield from records
+        elif not collector.pending and not failed:
+            yield from records
+        else:
+            failed = True
+    if lenient:
+        yield from _rejected(collector, seen)
+    elif collector.pending:
+        collector.finish()
+
+
+def _rejected(collector: Collector, start: int) -> Iterator[Rejected]:
+    yield from collector.rejected(start)
+
+
+def _label(source: Any) -> str | None:
+    if isinstance(source, (str, os.PathLike)):
+        return os.fspath(source)
+    name = getattr(source, "name", None)
+    return name if isinstance(name, str) else None
+
+
+# --- dumping --------------------------------------------------------------------------------------
+
+
+def dumps(obj: Dossier | Iterable[Entity | Property], *, format: Format) -> str:
+    """The text of ``obj`` (a Dossier, or entities to make one of) in ``format``.
+
+    ``loads(dumps(d, format=f), format=f) == d`` for every dossier ``d`` and every format
+    (CSV: a dossier of claims only).
+
+    >>> import filmlore
+    >>> heat = filmlore.Film(id=filmlore.EntityRef("film", "heat-1995"),
+    ...                      title=filmlore.Text("Heat"), year=1995)
+    >>> print(filmlore.dumps([heat], format="yaml"), end="")
+    films:
+    - id: film:heat-1995
+      title: Heat
+      year: 1995
+    """
+    if format == "folder":
+        raise ValueError("a dossier folder is written to a path with filmlore.dump")
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}; formats: {', '.join(FORMATS)}")
+    dossier = as_dossier(obj)
+    try:
+        if format == "json":
+            return dumps_json(dossier_data(dossier)).decode("utf-8")
+        if format == "jsonl":
+            return b"".join(map(dumps_line, jsonl_records(dossier))).decode("utf-8")
+        if format == "yaml":
+            return dumps_yaml(dossier_data(dossier))
+        if format == "toml":
+            return dumps_toml(dossier_data(dossier))
+        return dumps_csv(dossier)
+    finally:
+        forget_printed()
+
+
+def dump(
+    obj: Dossier | Iterable[Entity | Property],
+    target: PathLike | IO[str] | IO[bytes],
+    *,
+    format: Format | None = None,
+) -> None:
+    """Write ``obj`` (a Dossier, or entities to make one of) to a file, an open file or a
+    dossier folder; the format as in :func:`load` (a path without a suffix is a folder)."""
+    if isinstance(target, (str, os.PathLike)) and format is None:
+        path = Path(target)
+        format = "folder" if path.suffix == "" or path.is_dir() else None
+    fmt = _format_of(target, format)
+    dossier = as_dossier(obj)
+    if fmt == "folder":
+        if not isinstance(target, (str, os.PathLike)):
+            raise TypeError("a dossier folder is written to a path")
+        dump_folder(dossier, Path(target))
+        return
+    if fmt == "jsonl":
+        with _writing(target) as write, _bulk():
+            try:
+                for record in jsonl_records(dossier):
+                    write(dumps_line(record))
+            finally:
+                forget_printed()
+        return
+    text = dumps(dossier, format=fmt)
+    with _writing(target) as write:
+        write(text.encode("utf-8"))
+
+
+@contextlib.contextmanager
+def _writing(target: Any) -> Iterator[Any]:
+    """A function writing UTF-8 bytes to ``target`` (a path, a binary or a text file)."""
+    if isinstance(target, (str, os.PathLike)):
+        with open(target, "wb") as f:
+            yield f.write
+        return
+    if isinstance(target, io.TextIOBase) or "b" not in getattr(target, "mode", "b"):
+
+        def write_text(data: bytes) -> None:
+            target.write(data.decode("utf-8"))
+
+        yield write_text
+        return
+    yield target.write

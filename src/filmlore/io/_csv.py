@@ -1,0 +1,344 @@
+"""CSV: a flat table of claims, one claim a row.
+
+Columns (a header row is required; order is free; unknown columns are refused):
+
+=================  =========================================================================
+``subject``        the entity the claim is about: ``film:heat-1995``  (required)
+``property``       the property's name: ``duration``  (required)
+``value``          the value as its kind prints it: ``nearly 3 hours``  (required)
+``source``         the source: ``source:article-a``  (required)
+``id``             the claim's id; when absent or empty, derived from the row (see below)
+``qualifiers``     ``key=value; key=value``; ``\\`` escapes ``;``, ``=``, ``\\`` and
+                   spaces at either end of a key or value
+``excerpt``        the verbatim words the claim rests on
+``excerpt_start``  with ``excerpt_end``: the excerpt's character offsets in the source text
+``excerpt_end``
+``stance``         ``asserts`` (the default), ``denies`` or ``hedges``
+``attributed_to``  who the claim is attributed to: ``person:michael-mann``
+``via``            the relaying sources, origin first: ``source:a; source:b``
+``valid_at``       the date the claim holds for
+``rank``           ``preferred``, ``normal`` (the default) or ``deprecated``
+``note``           free text
+``kind``           the value's kind when it is not the property's (or the property is unknown)
+``lang``           the language of a text value: ``en``
+=================  =========================================================================
+
+Every cell is text: the value is read with its kind's parser (so an ``integer`` is written
+``95`` and a ``boolean`` ``true``).  An empty cell is an absent value, so an empty text
+value cannot be written to CSV (dumping one is refused).  The derived id is
+``claim:`` followed by the first 16 hex digits of the SHA-256 of the row's cells, in the
+column order above from ``subject`` to ``lang`` (``id`` left out), joined by U+001F: the
+same row always gets the same id, wherever it is in the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from filmlore.dossier import Dossier
+from filmlore.io._convert import Invalid
+from filmlore.io._reader import Collector
+from filmlore.io._values import text_out
+from filmlore.io._writer import RecordWriter
+from filmlore.values.kinds import get_kind
+
+__all__ = ["COLUMNS", "dumps_csv", "read_csv"]
+
+COLUMNS = (
+    "id",
+    "subject",
+    "property",
+    "value",
+    "source",
+    "qualifiers",
+    "excerpt",
+    "excerpt_start",
+    "excerpt_end",
+    "stance",
+    "attributed_to",
+    "via",
+    "valid_at",
+    "rank",
+    "note",
+    "kind",
+    "lang",
+)
+_REQUIRED = ("subject", "property", "value", "source")
+_HASHED = COLUMNS[1:]
+_PLAIN = ("subject", "property", "source", "stance", "attributed_to", "valid_at", "rank", "note")
+
+
+def derived_id(cells: dict[str, str]) -> str:
+    """The id of a row without one: ``claim:`` and 16 hex digits of its cells' SHA-256."""
+    joined = "\x1f".join(cells.get(c, "") for c in _HASHED)
+    return "claim:" + hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+
+
+# --- qualifiers: key=value; key=value -----------------------------------------------------------
+
+
+def parse_qualifiers(text: str) -> dict[str, str]:
+    """Read ``key=value; key=value``; a backslash makes the next character literal.
+
+    >>> parse_qualifiers(r"scope=in a speaking scene; note=a\\; b")
+    {'scope': 'in a speaking scene', 'note': 'a; b'}
+    """
+    items: list[list[tuple[str, bool]]] = [[]]
+    chars = iter(text)
+    for char in chars:
+        if char == "\\":
+            nxt = next(chars, None)
+            if nxt is None:
+                raise Invalid("a qualifier ends with a lone backslash")
+            items[-1].append((nxt, True))
+        elif char == ";":
+            items.append([])
+        else:
+            items[-1].append((char, False))
+    out: dict[str, str] = {}
+    for item in items:
+        item = _strip(item)
+        if not item:
+            continue
+        split = next((i for i, (c, escaped) in enumerate(item) if c == "=" and not escaped), None)
+        written = "".join(c for c, _ in item)
+        if split is None:
+            raise Invalid(f"expected key=value, got {written!r}")
+        key = "".join(c for c, _ in _strip(item[:split]))
+        value = "".join(c for c, _ in _strip(item[split + 1 :]))
+        if not key:
+            raise Invalid(f"expected a qualifier name before '=', got {written!r}")
+        if key in out:
+            raise Invalid(f"qualifier {key!r} is given twice")
+        out[key] = value
+    return out
+
+
+def _strip(item: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    start, end = 0, len(item)
+    while start < end and not item[start][1] and item[start][0].isspace():
+        start += 1
+    while end > start and not item[end - 1][1] and item[end - 1][0].isspace():
+        end -= 1
+    return item[start:end]
+
+
+def _escape_part(text: str) -> str:
+    out = text.replace("\\", "\\\\").replace(";", "\\;").replace("=", "\\=")
+    if out[:1].isspace():
+        out = "\\" + out
+    if len(out) > 1 and out[-1].isspace() and out[-2] != "\\":
+        out = out[:-1] + "\\" + out[-1]
+    return out
+
+
+def format_qualifiers(qualifiers: dict[str, str]) -> str:
+    """Write qualifiers as ``key=value; key=value``, escaping what needs it."""
+    return "; ".join(f"{_escape_part(k)}={_escape_part(v)}" for k, v in qualifiers.items())
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def read_csv(lines: Iterable[str], collector: Collector, file: str | None) -> Iterator[list[Any]]:
+    """Claims from CSV text (an iterable of lines, newlines kept); yields each row's claim."""
+    reader = csv.reader(lines)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return
+    except csv.Error as exc:
+        collector.problem(None, (), f"not valid CSV: {exc}", file, reader.line_num)
+        return
+    header = [h.strip().lstrip("\ufeff") for h in header]
+    unknown = [h for h in header if h not in COLUMNS]
+    missing = [c for c in _REQUIRED if c not in header]
+    twice = sorted({h for h in header if header.count(h) > 1})
+    bad = []
+    if unknown:
+        bad.append(f"unknown column(s) {', '.join(map(repr, unknown))}")
+    if missing:
+        bad.append(f"missing column(s) {', '.join(map(repr, missing))}")
+    if twice:
+        bad.append(f"column(s) given twice: {', '.join(map(repr, twice))}")
+    if bad:
+        collector.problem(
+            header,
+            (),
+            "; ".join(bad) + f" (a claims table takes {', '.join(COLUMNS)})",
+            file,
+            1,
+        )
+        return
+    table = collector.table
+    keep = collector.keep
+    claims = collector.lists["claims"]
+    last_line = reader.line_num
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            collector.problem(None, (), f"not valid CSV: {exc}", file, last_line + 1)
+            break
+        line = last_line + 1
+        last_line = reader.line_num
+        if not any(row):
+            continue
+        if len(row) != len(header):
+            collector.problem(
+                row,
+                (),
+                f"expected {len(header)} cells as in the header, got {len(row)}",
+                file,
+                line,
+            )
+            continue
+        cells = {h: v for h, v in zip(header, row, strict=True) if v != ""}
+        claim = _claim(cells, collector, table, file, line)
+        if claim is not None:
+            if keep:
+                claims.append(claim)
+            yield [claim]
+
+
+def _claim(
+    cells: dict[str, str], collector: Collector, table: Any, file: str | None, line: int
+) -> Any:
+    raw: dict[str, Any] = {k: cells[k] for k in _PLAIN if k in cells}
+    raw["id"] = cells.get("id") or derived_id(cells)
+    problems: list[Invalid] = []
+    for column in _REQUIRED:
+        if column not in cells:
+            problems.append(Invalid(f"missing value in column {column!r}", (column,)))
+    if "qualifiers" in cells:
+        try:
+            raw["qualifiers"] = parse_qualifiers(cells["qualifiers"])
+        except Invalid as exc:
+            problems.append(Invalid(exc.message, ("qualifiers",)))
+    if "via" in cells:
+        raw["via"] = [p.strip() for p in cells["via"].split(";") if p.strip()]
+    if "excerpt" in cells:
+        start, end = cells.get("excerpt_start"), cells.get("excerpt_end")
+        if start is None and end is None:
+            raw["excerpt"] = cells["excerpt"]
+        else:
+            excerpt: dict[str, Any] = {"text": cells["excerpt"]}
+            for column, key, text in (
+                ("excerpt_start", "start", start),
+                ("excerpt_end", "end", end),
+            ):
+                if text is None:
+                    continue
+                if text.strip().isdigit():
+                    excerpt[key] = int(text)
+                else:
+                    problems.append(Invalid(f"expected a whole number, got {text!r}", (column,)))
+            raw["excerpt"] = excerpt
+    elif "excerpt_start" in cells or "excerpt_end" in cells:
+        problems.append(Invalid("excerpt offsets given without an excerpt", ("excerpt",)))
+    if "value" in cells and "property" in cells:
+        try:
+            raw["value"] = _value(cells, table)
+        except Invalid as exc:
+            problems.append(exc)
+    if problems:
+        found = [(p.path, p.message) for p in problems]
+        return collector.typed_claim(raw, (), file, line, found, cells)
+    return collector.typed_claim(raw, (), file, line, None, cells)
+
+
+def _value(cells: dict[str, str], table: Any) -> Any:
+    kind_name = cells.get("kind")
+    if kind_name is not None:
+        try:
+            reader = _reader_of(kind_name)
+        except LookupError:
+            raise Invalid(f"unknown value kind {kind_name!r}", ("kind",)) from None
+    else:
+        reader = table.reader(cells["property"])
+        if reader is None:
+            raise table.unknown(cells["property"])
+    lang = cells.get("lang")
+    if lang is not None and not reader.text_like:
+        raise Invalid(f"a language is given for a {reader.kind.name} value", ("lang",))
+    try:
+        return reader.from_text(cells["value"], lang)
+    except Invalid as exc:
+        raise Invalid(exc.message, ("value",)) from None
+
+
+def _reader_of(name: str) -> Any:
+    from filmlore.io._values import _reader
+
+    return _reader(get_kind(name))
+
+
+# --- writing --------------------------------------------------------------------------------------
+
+
+def dumps_csv(dossier: Dossier) -> str:
+    """The claims of ``dossier`` as CSV; a dossier holding anything else is refused."""
+    others = [
+        f"{len(getattr(dossier, name))} {name}"
+        for name in (
+            "properties",
+            "films",
+            "people",
+            "characters",
+            "credits",
+            "scenes",
+            "quotes",
+            "sources",
+        )
+        if getattr(dossier, name)
+    ]
+    if others or dossier.title is not None or dossier.description is not None:
+        what = ", ".join(others) or "a title or description"
+        raise ValueError(
+            f"CSV holds only claims, and this dossier also has {what}: dump it as JSON, JSON "
+            "Lines, YAML, TOML or a folder, or dump dossier.claims alone"
+        )
+    write = RecordWriter(dossier.registry)
+    rows = []
+    for claim in dossier.claims:
+        data = write.records[type(claim)](claim)
+        cell, kind, lang = text_out(claim.value, write.kind(claim.property))
+        if cell == "":
+            raise ValueError(
+                f"{claim.id} has an empty text value, which CSV cannot hold (an empty cell is "
+                "an absent value): dump it as JSON, JSON Lines, YAML, TOML or a folder"
+            )
+        row = {k: v for k, v in data.items() if k in _PLAIN or k == "id"}
+        row["value"] = cell
+        if kind is not None:
+            row["kind"] = kind
+        if lang is not None:
+            row["lang"] = lang
+        if "qualifiers" in data:
+            row["qualifiers"] = format_qualifiers(data["qualifiers"])
+        if "via" in data:
+            row["via"] = "; ".join(data["via"])
+        excerpt = data.get("excerpt")
+        if isinstance(excerpt, dict):
+            row["excerpt"] = excerpt["text"]
+            row["excerpt_start"] = str(excerpt["start"])
+            row["excerpt_end"] = str(excerpt["end"])
+        elif excerpt is not None:
+            row["excerpt"] = excerpt
+        rows.append(row)
+    used = set(_REQUIRED) | {"id"}
+    for row in rows:
+        used.update(row)
+    columns = [c for c in COLUMNS if c in used]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([row.get(c, "") for c in columns])
+    return out.getvalue()

@@ -1,0 +1,187 @@
+"""The dossier folder of ``docs/explanation/dossier-format.md``.
+
+Reading: ``dossier.yaml`` (every key optional), then for each list -- properties first, so
+that claims can use them -- the files ``<list>/*.yaml``, ``*.yml`` or ``*.json`` in file-name
+order, each a list of records appended after ``dossier.yaml``'s; then the text of each
+source ``source:KEY`` from ``sources/KEY.txt`` (UTF-8, byte for byte).  A source with both a
+``text`` and a text file, a text file without its source, and any other file or folder (but
+hidden ones and ``README*``) are problems: nothing in the folder is silently ignored.
+
+Writing: ``dossier.yaml`` with everything but the sources' texts, which go to
+``sources/KEY.txt``.  The folder must not exist or be empty.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from filmlore.dossier import Dossier
+from filmlore.io._json import JSONSyntaxError, loads_json
+from filmlore.io._locate import json_locator
+from filmlore.io._reader import COLLECTIONS, Collector
+from filmlore.io._writer import dossier_data
+from filmlore.io._yaml import dumps_yaml, read_yaml
+from filmlore.models import Source
+
+__all__ = ["DOSSIER_FILE", "dump_folder", "read_folder"]
+
+DOSSIER_FILE = "dossier.yaml"
+_RECORD_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _ignored(name: str) -> bool:
+    return name.startswith(".") or name.upper().startswith("README")
+
+
+def _read_list(path: Path, name: str, collector: Collector) -> None:
+    """One file of a list folder: a list of records."""
+    label = str(path)
+    raw = path.read_bytes()
+    data: Any
+    if path.suffix == ".json":
+        try:
+            data = loads_json(raw)
+        except JSONSyntaxError as exc:
+            collector.problem(
+                None, (), f"not valid JSON: {exc.message} (column {exc.column})", label, exc.line
+            )
+            return
+        except UnicodeDecodeError as exc:
+            collector.problem(None, (), f"not UTF-8 text: {exc.reason}", label)
+            return
+        text = raw.decode("utf-8", errors="replace")
+        collector.locators[label] = lambda paths: json_locator(text)(paths)
+    else:
+        data = read_yaml(raw, collector, label)
+        if data is None and label not in collector.locators:
+            return  # a syntax error, noted
+    collector.many(name, data, (), label)
+
+
+def read_folder(root: Path, collector: Collector) -> None:
+    """Read the dossier folder ``root`` into ``collector``."""
+    label = str(root)
+    dossier_file = root / DOSSIER_FILE
+    head: Any = None
+    if dossier_file.is_file():
+        head = read_yaml(dossier_file.read_bytes(), collector, str(dossier_file))
+    elif (root / "dossier.yml").is_file():
+        dossier_file = root / "dossier.yml"
+        head = read_yaml(dossier_file.read_bytes(), collector, str(dossier_file))
+    for entry in sorted(os.listdir(root)):
+        path = root / entry
+        if _ignored(entry) or path == dossier_file:
+            continue
+        if not (path.is_dir() and entry in COLLECTIONS):
+            collector.problem(
+                None,
+                (),
+                f"unexpected {'folder' if path.is_dir() else 'file'} {entry!r} in the dossier "
+                f"folder: it holds {DOSSIER_FILE} and folders named after the lists "
+                f"({', '.join(COLLECTIONS)})",
+                label,
+            )
+    file = str(dossier_file)
+    if isinstance(head, dict) and "properties" in head:
+        head = dict(head)
+        collector.many("properties", head.pop("properties"), ("properties",), file)
+    _read_folder_lists(root, "properties", collector)
+    if head is not None:
+        collector.mapping(head, file)
+    for name in COLLECTIONS:
+        if name != "properties":
+            _read_folder_lists(root, name, collector)
+    _attach_texts(root / "sources", collector)
+
+
+def _read_folder_lists(root: Path, name: str, collector: Collector) -> None:
+    folder = root / name
+    if not folder.is_dir():
+        return
+    for entry in sorted(os.listdir(folder)):
+        path = folder / entry
+        if _ignored(entry):
+            continue
+        if name == "sources" and entry.endswith(".txt") and path.is_file():
+            continue
+        if path.is_file() and path.suffix in _RECORD_SUFFIXES:
+            _read_list(path, name, collector)
+        else:
+            collector.problem(
+                None,
+                (),
+                f"unexpected {'folder' if path.is_dir() else 'file'} {entry!r}: {name}/ holds "
+                "lists of records in .yaml, .yml or .json files"
+                + (", and sources' texts in KEY.txt files" if name == "sources" else ""),
+                str(folder),
+            )
+
+
+def _attach_texts(folder: Path, collector: Collector) -> None:
+    if not folder.is_dir():
+        return
+    texts = {
+        entry[: -len(".txt")]: folder / entry
+        for entry in sorted(os.listdir(folder))
+        if entry.endswith(".txt") and not _ignored(entry) and (folder / entry).is_file()
+    }
+    if not texts:
+        return
+    sources: list[Source] = collector.lists["sources"]
+    used: set[str] = set()
+    for index, source in enumerate(sources):
+        path = texts.get(source.id.key)
+        if path is None:
+            continue
+        used.add(source.id.key)
+        if source.text is not None:
+            collector.problem(
+                None,
+                (),
+                f"{source.id} has a text in its record and in {path.name}: keep one",
+                str(path),
+            )
+            continue
+        with open(path, encoding="utf-8", newline="") as f:
+            try:
+                text = f.read()
+            except UnicodeDecodeError as exc:
+                collector.problem(None, (), f"not UTF-8 text: {exc.reason}", str(path))
+                continue
+        sources[index] = attrs.evolve(source, text=text)
+    for key, path in texts.items():
+        if key not in used:
+            collector.problem(
+                None,
+                (),
+                f"{path.name} is the text of source:{key}, but there is no such source",
+                str(path),
+            )
+
+
+def dump_folder(dossier: Dossier, root: Path) -> None:
+    """Write ``dossier`` as a dossier folder at ``root`` (which must not exist or be empty)."""
+    if root.exists():
+        if not root.is_dir():
+            raise FileExistsError(f"{root} exists and is not a folder")
+        if any(root.iterdir()):
+            raise FileExistsError(
+                f"{root} is not empty: a dossier folder is written into a new or empty folder "
+                "(its files would otherwise be read back with the new ones)"
+            )
+    root.mkdir(parents=True, exist_ok=True)
+    texts = {s.id.key: s.text for s in dossier.sources if s.text is not None}
+    if texts:
+        dossier = attrs.evolve(
+            dossier, sources=[attrs.evolve(s, text=None) for s in dossier.sources]
+        )
+    (root / DOSSIER_FILE).write_text(dumps_yaml(dossier_data(dossier)), encoding="utf-8")
+    if texts:
+        (root / "sources").mkdir()
+        for key, text in texts.items():
+            with open(root / "sources" / f"{key}.txt", "w", encoding="utf-8", newline="") as f:
+                f.write(text)
