@@ -1,0 +1,34 @@
+"""Reconciliation: from many claims, what is most likely true, how sure, and why.
+
+The public names are re-exported from :mod:`filmlore`; import them from there.
+"""
+
+from __future__ import annotations
+
+from filmlore.reconcile._api import reconcile
+from filmlore.reconcile._policies import (
+    Authority,
+    MostSpecific,
+    Policy,
+    TruthDiscovery,
+    Vote,
+    WeightedVote,
+)
+from filmlore.reconcile._results import Conflict, ConflictSide, Fact, FactStatus, Reconciliation
+from filmlore.reconcile._table import ClaimTable
+
+__all__ = [
+    "Authority",
+    "ClaimTable",
+    "Conflict",
+    "ConflictSide",
+    "Fact",
+    "FactStatus",
+    "MostSpecific",
+    "Policy",
+    "Reconciliation",
+    "TruthDiscovery",
+    "Vote",
+    "WeightedVote",
+    "reconcile",
+]

@@ -1,0 +1,151 @@
+"""Properties every reconciliation keeps, whatever the claims (Hypothesis)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from filmlore import (
+    Claim,
+    ClaimTable,
+    Duration,
+    EntityRef,
+    FactStatus,
+    Policy,
+    Reconciliation,
+    Stance,
+    Text,
+    TruthDiscovery,
+    Vote,
+    reconcile,
+)
+
+FILMS = [EntityRef("film", k) for k in ("heat-1995", "la-takedown-1989")]
+SOURCES = [EntityRef("source", k) for k in ("tmdb", "imdb", "blog", "review", "article")]
+RUNTIMES = ["170 min", "171 min", "2 h", "nearly 3 hours", "90 min", "barely 90 min"]
+GENRES = ["crime", "drama", "thriller", "crime film"]
+POLICIES: list[Policy] = [Vote(), TruthDiscovery()]
+
+
+@st.composite
+def claims(draw: st.DrawFn, *, min_size: int = 0) -> list[Claim]:
+    """A small set of runtime and genre claims about two films from five sources."""
+    n = draw(st.integers(min_value=min_size, max_value=9))
+    out = []
+    for i in range(n):
+        value: Any
+        if draw(st.booleans()):
+            prop, value = "duration", Duration.parse(draw(st.sampled_from(RUNTIMES)))
+        else:
+            prop, value = "genre", Text(draw(st.sampled_from(GENRES)))
+        out.append(
+            Claim(
+                id=EntityRef("claim", f"c{i}"),
+                subject=draw(st.sampled_from(FILMS)),
+                property=prop,
+                value=value,
+                source=draw(st.sampled_from(SOURCES)),
+                stance=draw(st.sampled_from([Stance.ASSERTS] * 4 + [Stance.HEDGES, Stance.DENIES])),
+            )
+        )
+    return out
+
+
+def summary(rec: Reconciliation) -> tuple[Any, ...]:
+    """What a reconciliation decided, as comparable data."""
+    facts = sorted(
+        (
+            str(f.subject),
+            f.property,
+            f.printed,
+            f.status.value,
+            round(f.confidence, 9),
+            f.support,
+            f.dissent,
+            f.explanation,
+        )
+        for f in rec.facts
+    )
+    trust = sorted((k, round(v, 9)) for k, v in rec.source_trust.items())
+    rejected = sorted((str(f.subject), f.property, f.printed) for f in rec.rejected)
+    return facts, trust, rejected, len(rec.conflicts)
+
+
+@settings(max_examples=60)
+@given(claims(), st.randoms(use_true_random=False), st.sampled_from(POLICIES))
+def test_the_result_does_not_depend_on_claim_order(
+    found: list[Claim], rnd: Any, policy: Policy
+) -> None:
+    """Shuffling the claims changes no fact, trust or conflict."""
+    shuffled = list(found)
+    rnd.shuffle(shuffled)
+    assert summary(reconcile(shuffled, policy=policy)) == summary(reconcile(found, policy=policy))
+
+
+@settings(max_examples=60)
+@given(claims(min_size=1), st.data(), st.sampled_from(POLICIES))
+def test_an_exact_duplicate_claim_changes_nothing(
+    found: list[Claim], data: st.DataObject, policy: Policy
+) -> None:
+    """Adding a claim again, from the same source, leaves the result as it was."""
+    again = data.draw(st.sampled_from(found))
+    before = summary(reconcile(found, policy=policy))
+    assert summary(reconcile([*found, again], policy=policy)) == before
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(st.sampled_from(SOURCES), min_size=1, max_size=5),
+    st.sampled_from(RUNTIMES),
+    st.sampled_from(POLICIES),
+)
+def test_a_unanimous_value_is_agreed_with_top_confidence(
+    sources: list[EntityRef], runtime: str, policy: Policy
+) -> None:
+    """Every source giving one value: one fact, agreed (or single-source), confidence 1."""
+    found = [
+        Claim(
+            id=EntityRef("claim", f"c{i}"),
+            subject=FILMS[0],
+            property="duration",
+            value=Duration.parse(runtime),
+            source=s,
+        )
+        for i, s in enumerate(sources)
+    ]
+    (fact,) = reconcile(found, policy=policy).facts
+    expected = FactStatus.AGREED if len(set(sources)) > 1 else FactStatus.SINGLE_SOURCE
+    assert fact.status is expected
+    assert fact.confidence == 1.0
+    assert fact.dissent == ()
+
+
+@settings(max_examples=40)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 3), st.integers(0, 4), st.integers(0, 3)), min_size=1, max_size=30
+    ),
+    st.randoms(use_true_random=False),
+    st.sampled_from(POLICIES),
+)
+def test_the_table_path_does_not_depend_on_row_order(
+    rows: list[tuple[int, int, int]], rnd: Any, policy: Policy
+) -> None:
+    """A claims table's answers and trust do not change when its rows are shuffled."""
+
+    def run(rs: list[tuple[int, int, int]]) -> tuple[Any, Any]:
+        table = ClaimTable.from_columns(
+            subject=[f"s{r[0]}" for r in rs],
+            property="runtime",
+            value=[f"{90 + 10 * r[2]} min" for r in rs],
+            source=[f"src{r[1]}" for r in rs],
+        )
+        rec = reconcile(table, policy=policy)
+        trust = sorted((k, round(v, 9)) for k, v in rec.source_trust.items())
+        return rec.answers(), trust
+
+    shuffled = list(rows)
+    rnd.shuffle(shuffled)
+    assert run(shuffled) == run(rows)
