@@ -1,0 +1,448 @@
+"""The ``filmlore`` command, driven through its entry point as a user runs it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pty
+import re
+import select
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import filmlore
+from filmlore import Dossier, Vote, reconcile
+from tests.conftest import ROOT
+
+HEAT_DIR = ROOT / "examples" / "heat"
+ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;[0-9;]+)m")
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m filmlore ARGS``, piped, without colour forced."""
+    environ = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    environ.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "filmlore", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environ,
+        check=False,
+    )
+
+
+def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    """The command failed cleanly: a message, not a Python traceback."""
+    assert "Traceback" not in result.stderr, result.stderr
+
+
+@pytest.fixture(scope="module")
+def heat() -> Dossier:
+    """The Heat dossier."""
+    loaded = filmlore.load(HEAT_DIR)
+    assert isinstance(loaded, Dossier)
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def claims_csv(heat: Dossier, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A claims CSV of a few Heat claims: the runtime, the release date and the director."""
+    wanted = {"duration", "release_date", "director"}
+    claims = [c for c in heat.claims if c.subject.key == "heat-1995" and c.property in wanted]
+    path = tmp_path_factory.mktemp("csv") / "heat-claims.csv"
+    filmlore.dump(Dossier(claims=claims), path)
+    return path
+
+
+# --- the basics -------------------------------------------------------------------------------
+
+
+def test_version() -> None:
+    """--version prints the package's version and exits 0."""
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"filmlore {filmlore.__version__}"
+
+
+@pytest.mark.parametrize("command", ["validate", "reconcile", "quotes", "convert"])
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    """`filmlore COMMAND --help` exits 0 and shows an example of the command."""
+    result = run(command, "--help")
+    assert result.returncode == 0
+    assert "example" in result.stdout
+    assert f"filmlore {command} " in result.stdout.split("example")[1]
+
+
+def test_no_command_is_a_usage_error() -> None:
+    """`filmlore` alone prints usage and exits 2."""
+    result = run()
+    assert result.returncode == 2
+    assert "usage: filmlore" in result.stderr
+
+
+def test_the_console_script_is_installed() -> None:
+    """The `filmlore` script next to this Python runs the same command."""
+    script = Path(sys.executable).parent / "filmlore"
+    if not script.exists():
+        pytest.skip("no filmlore console script beside this interpreter")
+    result = subprocess.run(
+        [str(script), "--version"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("filmlore ")
+
+
+def test_without_rich_it_says_how_to_install_it() -> None:
+    """With rich missing, the command names the cli extra and exits 2."""
+    code = (
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'rich' or name.startswith('rich.'):\n"
+        "            raise ImportError(name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "from filmlore.cli import main\n"
+        "raise SystemExit(main(['validate', 'x']))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "filmlore's command line needs rich: pip install 'filmlore[cli]'"
+    )
+
+
+# --- validate ---------------------------------------------------------------------------------
+
+
+def test_validate_heat_finds_no_issues() -> None:
+    """The Heat dossier validates clean: exit 0 and a one-line verdict."""
+    result = run("validate", str(HEAT_DIR))
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stderr
+    assert "331 claims" in result.stderr
+
+
+def test_validate_reports_errors_as_a_table_and_exits_1(claims_csv: Path) -> None:
+    """A claims CSV alone does not hold its sources: unresolved references, exit 1."""
+    result = run("validate", str(claims_csv))
+    assert result.returncode == 1
+    assert "unresolved-reference" in result.stdout
+    assert "$.claims[0].source" in result.stdout
+    assert re.search(r"\d+ errors", result.stderr)
+
+
+def test_validate_json_lists_the_issues(claims_csv: Path) -> None:
+    """--format json prints the issues as data, with the same exit code."""
+    result = run("validate", str(claims_csv), "--format", "json")
+    assert result.returncode == 1
+    issues = json.loads(result.stdout)
+    assert {i["code"] for i in issues} == {"unresolved-reference"}
+    assert set(issues[0]) == {"severity", "code", "path", "message"}
+
+
+def test_malformed_yaml_names_the_file_and_line(tmp_path: Path) -> None:
+    """Bad YAML: exit 1, the message with its place (file:line), no traceback."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("films:\n  - id: film:x\n    title: [unclosed\n", encoding="utf-8")
+    result = run("validate", str(bad))
+    assert result.returncode == 1
+    assert_no_traceback(result)
+    assert f"cannot load {bad}: 1 problem(s)" in result.stderr
+    assert re.search(rf"not valid YAML: .* @ \$ \({re.escape(str(bad))}:\d+\)", result.stderr)
+
+
+def test_bad_values_are_all_reported_with_their_paths(tmp_path: Path) -> None:
+    """Every problem is listed as `message @ $.path (file:line)`."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("films:\n  - id: film:x\n    year: abc\n", encoding="utf-8")
+    result = run("reconcile", str(bad))
+    assert result.returncode == 1
+    assert_no_traceback(result)
+    assert f"missing required key 'title' @ $.films[0].title ({bad}:2)" in result.stderr
+    assert f"@ $.films[0].year ({bad}:3)" in result.stderr
+
+
+def test_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    """A path that does not exist: exit 2 with a clear message."""
+    result = run("quotes", str(tmp_path / "nowhere"))
+    assert result.returncode == 2
+    assert_no_traceback(result)
+    assert f"no such file or folder: {tmp_path / 'nowhere'}" in result.stderr
+
+
+def test_an_unknown_suffix_is_a_usage_error(tmp_path: Path) -> None:
+    """A file whose format cannot be told: exit 2, the suffixes listed."""
+    odd = tmp_path / "claims.xlsx"
+    odd.write_text("x", encoding="utf-8")
+    result = run("validate", str(odd))
+    assert result.returncode == 2
+    assert ".csv" in result.stderr
+
+
+# --- reconcile --------------------------------------------------------------------------------
+
+
+def test_reconcile_json_is_exactly_to_dict(heat: Dossier) -> None:
+    """--format json prints Reconciliation.to_dict() and nothing else."""
+    result = run("reconcile", str(HEAT_DIR), "--policy", "vote", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    expected = reconcile(heat, policy=Vote()).to_dict()
+    assert json.loads(result.stdout) == json.loads(json.dumps(expected))
+
+
+def test_reconcile_text_is_the_fact_sheet_without_colour_when_piped() -> None:
+    """Piped, the text report has every section, no colour codes and no progress bar."""
+    result = run("reconcile", str(HEAT_DIR))
+    assert result.returncode == 0, result.stderr
+    for heading in ("Agreed facts", "Resolved disputes", "Single-source facts", "Source trust"):
+        assert heading in result.stdout
+    assert "\x1b[" not in result.stdout
+    assert result.stderr == ""  # no progress bar, no messages
+
+
+def test_reconcile_a_claims_csv(claims_csv: Path) -> None:
+    """A claims CSV reconciles on its own: the director is agreed by four sources."""
+    result = run("reconcile", str(claims_csv), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    facts = json.loads(result.stdout)["facts"]
+    director = next(f for f in facts if f["property"] == "director")
+    assert director["value"] == "person:michael-mann"
+    assert director["status"] == "agreed"
+    assert len(director["support"]) == 4
+
+
+@pytest.mark.parametrize("policy", ["vote", "weighted-vote", "authority", "most-specific"])
+def test_every_policy_name_runs(policy: str) -> None:
+    """Each named policy reconciles Heat and is recorded in the JSON."""
+    result = run("reconcile", str(HEAT_DIR), "--policy", policy, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["policy"]["name"] == policy.replace("-", " ")
+
+
+def test_weights_go_to_the_weighted_vote() -> None:
+    """--weight SOURCE=NUMBER sets the weighted vote's weights."""
+    result = run(
+        "reconcile", str(HEAT_DIR), "--policy", "weighted-vote",
+        "--weight", "database=3", "source:crime-epic-blog=0.5", "--format", "json",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    weights = json.loads(result.stdout)["policy"]["parameters"]["weights"]
+    assert weights == {"database": 3.0, "source:crime-epic-blog": 0.5}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--policy", "nope"], "invalid choice: 'nope'"),
+        (["--format", "pdf"], "invalid choice: 'pdf'"),
+        (["--kinds", "runtime_text"], "--kinds takes PROPERTY=KIND"),
+        (["--kinds", "runtime_text=nope"], "unknown value kind 'nope'"),
+        (["--weight", "blog=x"], "--weight takes SOURCE=NUMBER"),
+        (["--weight", "blog=2"], "--weight applies to --policy weighted-vote"),
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], message: str) -> None:
+    """Unknown policies, formats and kinds, and malformed options: exit 2 with the reason."""
+    result = run("reconcile", str(HEAT_DIR), *args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert_no_traceback(result)
+
+
+def test_kinds_read_an_undeclared_property(tmp_path: Path) -> None:
+    """--kinds gives a property the input does not declare its value kind."""
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "subject,property,value,source\nfilm:x,runtime_text,nearly 3 hours,source:a\n",
+        encoding="utf-8",
+    )
+    assert run("reconcile", str(path)).returncode == 1  # unknown property: no kind to read it
+    result = run("reconcile", str(path), "--kinds", "runtime_text=duration", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    (fact,) = json.loads(result.stdout)["facts"]
+    assert fact["value"] == "nearly 3 hours"
+
+
+def test_reconcile_writes_html_to_a_file(tmp_path: Path) -> None:
+    """-o FILE.html writes the HTML report (format from the suffix) and says where."""
+    target = tmp_path / "out" / "heat.html"
+    result = run("reconcile", str(HEAT_DIR), "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert str(target) in result.stderr
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<svg" in page
+
+
+def test_reconcile_markdown_to_stdout() -> None:
+    """--format markdown prints the fact sheet with footnotes."""
+    result = run("reconcile", str(HEAT_DIR), "--format", "markdown", "--title", "Heat facts")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Heat facts\n")
+    assert "[^1]: " in result.stdout
+
+
+def test_colour_only_when_forced_and_never_with_no_color() -> None:
+    """FORCE_COLOR colours the tables; NO_COLOR takes the colour away again."""
+    coloured = run("reconcile", str(HEAT_DIR), env={"FORCE_COLOR": "1"})
+    assert ANSI_COLOUR.search(coloured.stdout)
+    plain = run("reconcile", str(HEAT_DIR), env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert plain.returncode == 0
+    assert not ANSI_COLOUR.search(plain.stdout)
+
+
+def _stderr_on_a_terminal(*args: str) -> str:
+    """Run the command with stderr on a pseudo-terminal; what it wrote there."""
+    leader, follower = pty.openpty()
+    environ = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "filmlore", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        env={**environ, "TERM": "xterm-256color"},
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], 60)
+        if not ready:
+            break
+        try:
+            data = os.read(leader, 65536)
+        except OSError:  # the terminal closed
+            break
+        if not data:
+            break
+        chunks.append(data)
+    process.wait(timeout=60)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_a_progress_bar_shows_on_a_terminal() -> None:
+    """On a terminal, loading and reconciling show a progress bar on stderr."""
+    shown = _stderr_on_a_terminal("reconcile", str(HEAT_DIR), "--format", "json")
+    assert "Loading heat" in shown
+    assert "Reconciling 331 claims" in shown
+
+
+# --- quotes -----------------------------------------------------------------------------------
+
+
+def test_quotes_groups_renderings_by_line() -> None:
+    """Each line with each source's rendering and its fidelity."""
+    result = run("quotes", str(HEAT_DIR))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "if you feel the heat around the corner" in " ".join(out.split())
+    thirty = out.split("Neil McCauley", 1)[1].split("Vincent Hanna", 1)[0]
+    assert re.search(r"coffee-shop-article\s+paraphrase", thirty)
+    assert re.search(r"crime-epic-blog\s+truncated", thirty)
+    assert re.search(r"inscker-review\s+exact", thirty)
+    assert "8 lines, 10 renderings" in result.stderr
+
+
+def test_quotes_json(claims_csv: Path) -> None:
+    """--format json gives each line's renderings; no quotations give an empty list."""
+    result = run("quotes", str(HEAT_DIR), "--format", "json")
+    assert result.returncode == 0
+    lines = json.loads(result.stdout)
+    assert lines[0]["quote"] == "quote:thirty-seconds-flat"
+    assert [r["fidelity"] for r in lines[0]["renderings"]] == ["paraphrase", "truncated", "exact"]
+    empty = run("quotes", str(claims_csv), "--format", "json")
+    assert json.loads(empty.stdout) == []
+
+
+# --- convert ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".json", ".yaml", ".jsonl", ".toml", ""])
+def test_convert_round_trips(heat: Dossier, tmp_path: Path, suffix: str) -> None:
+    """Converting Heat to each format and loading it back gives the same dossier."""
+    target = tmp_path / f"heat{suffix}"
+    result = run("convert", str(HEAT_DIR), str(target))
+    assert result.returncode == 0, result.stderr
+    assert f"to {target}" in result.stderr
+    assert filmlore.load(target) == heat
+
+
+def test_convert_to_csv_needs_claims_only(heat: Dossier, tmp_path: Path) -> None:
+    """A dossier with more than claims converts to CSV only with --claims-only."""
+    target = tmp_path / "claims.csv"
+    refused = run("convert", str(HEAT_DIR), str(target))
+    assert refused.returncode == 2
+    assert "--claims-only" in refused.stderr
+    assert not target.exists()
+    result = run("convert", str(HEAT_DIR), str(target), "--claims-only")
+    assert result.returncode == 0, result.stderr
+    assert filmlore.load(target).claims == heat.claims
+
+
+def test_convert_with_explicit_formats(tmp_path: Path, claims_csv: Path) -> None:
+    """--from and --to override the suffixes; an unknown one is a usage error."""
+    odd = tmp_path / "claims.data"
+    shutil.copy(claims_csv, odd)
+    target = tmp_path / "claims.out"
+    result = run("convert", str(odd), str(target), "--from", "csv", "--to", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(target.read_text(encoding="utf-8"))["claims"]
+    bad = run("convert", str(odd), str(target), "--from", "xls")
+    assert bad.returncode == 2
+    assert "unknown format 'xls'" in bad.stderr
+
+
+# --- the docs ---------------------------------------------------------------------------------
+
+
+def test_every_option_is_in_the_reference() -> None:
+    """docs/reference/cli.rst names every command and every option of each."""
+    from filmlore.cli import build_parser
+
+    text = (ROOT / "docs" / "reference" / "cli.rst").read_text(encoding="utf-8")
+    parser = build_parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    missing = []
+    for name, sub in commands.choices.items():
+        if f"``filmlore {name}``" not in text:
+            missing.append(name)
+        for action in sub._actions:
+            missing += [f"{name} {o}" for o in action.option_strings if o not in text]
+    assert missing == []
+
+
+def test_the_how_to_commands_run(tmp_path: Path) -> None:
+    """Every `$ filmlore …` line of docs/howto/cli.md runs, in order, and exits 0."""
+    howto = (ROOT / "docs" / "howto" / "cli.md").read_text(encoding="utf-8")
+    lines = [line[2:] for line in howto.splitlines() if line.startswith("$ filmlore ")]
+    assert len(lines) >= 10
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    python = f"{shlex.quote(sys.executable)} -m filmlore "
+    environ = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    for line in lines:
+        command = re.sub(r"(^|&& )filmlore ", lambda m: m.group(1) + python, line)
+        result = subprocess.run(
+            ["bash", "-c", command],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=environ,
+            check=False,
+        )
+        assert result.returncode == 0, (line, result.stderr)
+        if line == "filmlore validate examples/heat":
+            shown = howto.split(f"$ {line}\n", 1)[1].split("\n", 1)[0]
+            assert result.stderr.strip() == shown
+    for made in ("heat-facts.md", "heat-report.html", "heat-facts.json", "heat-claims.csv"):
+        assert (tmp_path / made).stat().st_size > 0, made
+    assert (tmp_path / "heat-folder" / "dossier.yaml").exists()
