@@ -267,6 +267,10 @@ class MostSpecific(Policy):
         return f"MostSpecific({self.base!r})"
 
 
+#: The one home of truth discovery's fixed hyperparameters.
+_DEFAULTS = TDParams()
+
+
 @attrs.frozen(slots=True, repr=False)
 class TruthDiscovery(Policy):
     """Learn how far to trust each source from the data, and believe accordingly.
@@ -312,19 +316,19 @@ class TruthDiscovery(Policy):
 
     name: ClassVar[str] = "truth discovery"
     implies: Implies | Any | None = None
-    false_values: float | None = None
-    min_false_values: float = 2.0
-    prior_accuracy: float = 0.8
-    prior_weight: float = 20.0
-    kind_weight: float = 2.0
-    generalise_prior: float = 0.3
-    generalise_weight: float = 10.0
-    specific_at: float = 0.7
-    copying: bool = True
-    copy_threshold: float = 0.8
-    copy_shrink: float = 10.0
-    max_iterations: int = 30
-    tolerance: float = 1e-6
+    false_values: float | None = _DEFAULTS.false_values
+    min_false_values: float = _DEFAULTS.min_false_values
+    prior_accuracy: float = _DEFAULTS.prior_accuracy
+    prior_weight: float = _DEFAULTS.prior_weight
+    kind_weight: float = _DEFAULTS.kind_weight
+    generalise_prior: float = _DEFAULTS.generalise_prior
+    generalise_weight: float = _DEFAULTS.generalise_weight
+    specific_at: float = _DEFAULTS.specific_at
+    copying: bool = _DEFAULTS.detect_copying
+    copy_threshold: float = _DEFAULTS.copy_threshold
+    copy_shrink: float = _DEFAULTS.copy_shrink
+    max_iterations: int = _DEFAULTS.max_iterations
+    tolerance: float = _DEFAULTS.tolerance
 
     def __attrs_post_init__(self) -> None:
         if self.false_values is not None and not self.false_values >= 1:
@@ -343,21 +347,13 @@ class TruthDiscovery(Policy):
     @property
     def params(self) -> TDParams:
         """The hyperparameters as the algorithm takes them."""
-        return TDParams(
-            false_values=None if self.false_values is None else float(self.false_values),
-            min_false_values=float(self.min_false_values),
-            prior_accuracy=self.prior_accuracy,
-            prior_weight=self.prior_weight,
-            kind_weight=self.kind_weight,
-            generalise_prior=self.generalise_prior,
-            generalise_weight=self.generalise_weight,
-            specific_at=self.specific_at,
-            copy_threshold=self.copy_threshold,
-            copy_shrink=self.copy_shrink,
-            max_iterations=self.max_iterations,
-            tolerance=self.tolerance,
-            detect_copying=self.copying,
-        )
+        given = {
+            f.name: getattr(self, f.name) for f in attrs.fields(TDParams) if hasattr(self, f.name)
+        }
+        if self.false_values is not None:
+            given["false_values"] = float(self.false_values)
+        given["min_false_values"] = float(self.min_false_values)
+        return TDParams(**given, detect_copying=self.copying)
 
     def outcome(self, evidence: Evidence) -> Outcome:
         """Iterate to a fixed point of source accuracy and value belief."""
