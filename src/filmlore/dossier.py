@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -52,10 +51,26 @@ def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 
 def _items(model: type[Any]) -> Any:
     def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, tuple) or not all(isinstance(v, model) for v in value):
+        # One isinstance per distinct type, not per item.
+        if not isinstance(value, tuple) or not all(
+            issubclass(t, model) for t in set(map(type, value))
+        ):
             raise FieldError("Dossier", attribute.name, f"a sequence of {model.__name__}", value)
 
     return check
+
+
+def _group(claims: tuple[Claim, ...], field: str) -> dict[EntityRef, list[Claim]]:
+    """Claims by the reference in their ``field``, in order."""
+    groups: dict[EntityRef, list[Claim]] = {}
+    for claim in claims:
+        key = getattr(claim, field)
+        found = groups.get(key)
+        if found is None:
+            groups[key] = [claim]
+        else:
+            found.append(claim)
+    return groups
 
 
 def _as_ref(ref: EntityRef | str) -> EntityRef:
@@ -102,35 +117,89 @@ class Dossier:
         factory=tuple, converter=_to_tuple, validator=_items(Property)
     )
 
-    _index: dict[EntityRef, Entity] = attrs.field(init=False, eq=False, repr=False)
-    _by_film: dict[EntityRef, dict[str, list[Any]]] = attrs.field(init=False, eq=False, repr=False)
-    _by_subject: dict[EntityRef, list[Claim]] = attrs.field(init=False, eq=False, repr=False)
-    _by_source: dict[EntityRef, list[Claim]] = attrs.field(init=False, eq=False, repr=False)
+    # The indexes are built on first use (a load need not pay for them), then kept.  Two
+    # threads may both build one; each builds the same, and either is kept.
+    _index_: dict[EntityRef, Entity] | None = attrs.field(
+        init=False, default=None, eq=False, repr=False, alias="_index_"
+    )
+    _by_film_: dict[EntityRef, dict[str, list[Any]]] | None = attrs.field(
+        init=False, default=None, eq=False, repr=False, alias="_by_film_"
+    )
+    _by_subject_: dict[EntityRef, list[Claim]] | None = attrs.field(
+        init=False, default=None, eq=False, repr=False, alias="_by_subject_"
+    )
+    _by_source_: dict[EntityRef, list[Claim]] | None = attrs.field(
+        init=False, default=None, eq=False, repr=False, alias="_by_source_"
+    )
     _registry: PropertyRegistry = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        index: dict[EntityRef, Entity] = {}
-        for entity in self.entities():
-            index.setdefault(entity.id, entity)
-        by_film: dict[EntityRef, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-        for group in (self.characters, self.credits, self.scenes, self.quotes):
-            for item in group:
-                by_film[item.film][item.entity_kind].append(item)
-        by_subject: dict[EntityRef, list[Claim]] = defaultdict(list)
-        by_source: dict[EntityRef, list[Claim]] = defaultdict(list)
-        for claim in self.claims:
-            by_subject[claim.subject].append(claim)
-            by_source[claim.source].append(claim)
         reg = registry
         if self.properties:
             reg = registry.copy()
             for prop in self.properties:
                 reg.register(prop, replace=True)
-        object.__setattr__(self, "_index", index)
-        object.__setattr__(self, "_by_film", by_film)
-        object.__setattr__(self, "_by_subject", by_subject)
-        object.__setattr__(self, "_by_source", by_source)
         object.__setattr__(self, "_registry", reg)
+
+    # --- indexes --------------------------------------------------------------------------
+
+    @property
+    def _index(self) -> dict[EntityRef, Entity]:
+        index = self._index_
+        if index is None:
+            index = {}
+            setdefault = index.setdefault
+            for group in self._groups():
+                for entity in group:
+                    setdefault(entity.id, entity)
+            object.__setattr__(self, "_index_", index)
+        return index
+
+    @property
+    def _by_film(self) -> dict[EntityRef, dict[str, list[Any]]]:
+        by_film = self._by_film_
+        if by_film is None:
+            by_film = {}
+            for group in (self.characters, self.credits, self.scenes, self.quotes):
+                for item in group:
+                    kinds = by_film.get(item.film)
+                    if kinds is None:
+                        kinds = by_film[item.film] = {}
+                    items = kinds.get(item.entity_kind)
+                    if items is None:
+                        kinds[item.entity_kind] = [item]
+                    else:
+                        items.append(item)
+            object.__setattr__(self, "_by_film_", by_film)
+        return by_film
+
+    @property
+    def _by_subject(self) -> dict[EntityRef, list[Claim]]:
+        found = self._by_subject_
+        if found is None:
+            found = _group(self.claims, "subject")
+            object.__setattr__(self, "_by_subject_", found)
+        return found
+
+    @property
+    def _by_source(self) -> dict[EntityRef, list[Claim]]:
+        found = self._by_source_
+        if found is None:
+            found = _group(self.claims, "source")
+            object.__setattr__(self, "_by_source_", found)
+        return found
+
+    def _groups(self) -> tuple[tuple[Any, ...], ...]:
+        return (
+            self.films,
+            self.people,
+            self.characters,
+            self.credits,
+            self.scenes,
+            self.quotes,
+            self.sources,
+            self.claims,
+        )
 
     # --- lookups ------------------------------------------------------------------------
 

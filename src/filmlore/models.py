@@ -19,7 +19,6 @@ filmlore.errors.FieldError: Film.id: expected a reference to a film, got EntityR
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
 from typing import Any, ClassVar
 
 import attrs
@@ -122,69 +121,10 @@ class Rank(str, enum.Enum):
 
 
 # --- field checks ---------------------------------------------------------------------------
-
-_Check = Callable[[Any, "attrs.Attribute[Any]", Any], None]
-
-
-def _instance(types: type | tuple[type, ...], expected: str, *, optional: bool = False) -> _Check:
-    """A validator raising FieldError unless the value is of ``types`` (bool is never int)."""
-
-    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is None and optional:
-            return
-        if isinstance(value, bool) and bool not in (
-            types if isinstance(types, tuple) else (types,)
-        ):
-            raise FieldError(type(instance).__name__, attribute.name, expected, value)
-        if not isinstance(value, types):
-            raise FieldError(type(instance).__name__, attribute.name, expected, value)
-
-    return check
-
-
-def _ref(kind: str, *, optional: bool = False) -> _Check:
-    """A validator for an EntityRef of one kind."""
-    expected = f"a reference to a {kind}"
-
-    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, EntityRef) or value.kind != kind:
-            raise FieldError(type(instance).__name__, attribute.name, expected, value)
-
-    return check
-
-
-def _tuple_of(check_item: Callable[[Any], bool], expected: str) -> _Check:
-    """A validator for a tuple whose items all pass ``check_item``."""
-
-    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, tuple) or not all(check_item(v) for v in value):
-            raise FieldError(
-                type(instance).__name__, attribute.name, f"a tuple of {expected}", value
-            )
-
-    return check
-
-
-def _refs(kind: str) -> _Check:
-    return _tuple_of(
-        lambda v: isinstance(v, EntityRef) and v.kind == kind, f"references to {kind}s"
-    )
-
-
-def _strs() -> _Check:
-    return _tuple_of(lambda v: isinstance(v, str) and bool(v.strip()), "non-empty strings")
-
-
-def _nonempty(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise FieldError(type(instance).__name__, attribute.name, "a non-empty str", value)
-
-
-def _optional_str(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        _nonempty(instance, attribute, value)
+#
+# Each model checks all its fields in one ``__attrs_post_init__``, in the order they are
+# declared, and raises FieldError(model, field, expected, got) for the first that breaks its
+# rule.  One function per model costs a fraction of one validator call per field.
 
 
 def _as_tuple(value: Any) -> Any:
@@ -192,24 +132,40 @@ def _as_tuple(value: Any) -> Any:
     return tuple(value) if isinstance(value, list) else value
 
 
-def _id_field(kind: str) -> Any:
-    return attrs.field(validator=_ref(kind))
+def _refs_ok(value: Any, kind: str) -> bool:
+    """A tuple of references to ``kind``."""
+    if not isinstance(value, tuple):
+        return False
+    for v in value:  # noqa: SIM110 - a loop costs less than all() over a generator
+        if not isinstance(v, EntityRef) or v.kind != kind:
+            return False
+    return True
 
 
-def _refs_field(kind: str) -> Any:
-    return attrs.field(factory=tuple, converter=_as_tuple, validator=_refs(kind))
+def _strs_ok(value: Any) -> bool:
+    """A tuple of non-empty strings."""
+    if not isinstance(value, tuple):
+        return False
+    for v in value:  # noqa: SIM110
+        if not isinstance(v, str) or not v or v.isspace():
+            return False
+    return True
 
 
-def _strs_field() -> Any:
-    return attrs.field(factory=tuple, converter=_as_tuple, validator=_strs())
+def _all_of(value: Any, cls: type) -> bool:
+    """A tuple of ``cls``."""
+    return isinstance(value, tuple) and all(isinstance(v, cls) for v in value)
 
 
-def _opt(types: type | tuple[type, ...], expected: str) -> Any:
-    return attrs.field(default=None, validator=_instance(types, expected, optional=True))
+def _count_ok(value: Any) -> bool:
+    """None or an int >= 0 (not a bool)."""
+    return value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0)
 
 
-def _flag() -> Any:
-    return attrs.field(default=False, validator=_instance(bool, "a bool"))
+_EMPTY: tuple[()] = ()  # the empty tuple, a singleton: every default of a tuple field
+_NONEMPTY = "a non-empty str"
+_STRS = "a tuple of non-empty strings"
+_COUNT = "an int >= 0"
 
 
 # --- shared parts ---------------------------------------------------------------------------
@@ -224,10 +180,20 @@ class ExternalIds:
     ImdbId('tt0113277')
     """
 
-    imdb: ImdbId | None = _opt(ImdbId, "an ImdbId")
-    tmdb: TmdbId | None = _opt(TmdbId, "a TmdbId")
-    wikidata: WikidataId | None = _opt(WikidataId, "a WikidataId")
-    movielens: MovieLensId | None = _opt(MovieLensId, "a MovieLensId")
+    imdb: ImdbId | None = None
+    tmdb: TmdbId | None = None
+    wikidata: WikidataId | None = None
+    movielens: MovieLensId | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.imdb is not None and not isinstance(self.imdb, ImdbId):
+            raise FieldError("ExternalIds", "imdb", "an ImdbId", self.imdb)
+        if self.tmdb is not None and not isinstance(self.tmdb, TmdbId):
+            raise FieldError("ExternalIds", "tmdb", "a TmdbId", self.tmdb)
+        if self.wikidata is not None and not isinstance(self.wikidata, WikidataId):
+            raise FieldError("ExternalIds", "wikidata", "a WikidataId", self.wikidata)
+        if self.movielens is not None and not isinstance(self.movielens, MovieLensId):
+            raise FieldError("ExternalIds", "movielens", "a MovieLensId", self.movielens)
 
     def __bool__(self) -> bool:
         return any(getattr(self, f.name) is not None for f in attrs.fields(ExternalIds))
@@ -242,11 +208,21 @@ class ReleaseDate:
     '1995-12-15'
     """
 
-    date: PartialDate | DateInterval = attrs.field(
-        validator=_instance((PartialDate, DateInterval), "a PartialDate or DateInterval")
-    )
-    country: str | None = attrs.field(default=None, validator=_optional_str)
-    kind: str | None = attrs.field(default=None, validator=_optional_str)
+    date: PartialDate | DateInterval
+    country: str | None = None
+    kind: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.date, (PartialDate, DateInterval)):
+            raise FieldError("ReleaseDate", "date", "a PartialDate or DateInterval", self.date)
+        if self.country is not None and (
+            not isinstance(self.country, str) or not self.country or self.country.isspace()
+        ):
+            raise FieldError("ReleaseDate", "country", _NONEMPTY, self.country)
+        if self.kind is not None and (
+            not isinstance(self.kind, str) or not self.kind or self.kind.isspace()
+        ):
+            raise FieldError("ReleaseDate", "kind", _NONEMPTY, self.kind)
 
 
 # --- entities -------------------------------------------------------------------------------
@@ -263,29 +239,52 @@ class Film:
 
     entity_kind: ClassVar[str] = "film"
 
-    id: EntityRef = _id_field("film")
-    title: Text = attrs.field(validator=_instance(Text, "a Text"))
-    titles: tuple[Text, ...] = attrs.field(
-        factory=tuple,
-        converter=_as_tuple,
-        validator=_tuple_of(lambda v: isinstance(v, Text), "Text"),
-    )
-    year: int | None = _opt(int, "an int year")
-    releases: tuple[ReleaseDate, ...] = attrs.field(
-        factory=tuple,
-        converter=_as_tuple,
-        validator=_tuple_of(lambda v: isinstance(v, ReleaseDate), "ReleaseDate"),
-    )
-    runtime: Duration | None = _opt(Duration, "a Duration")
-    budget: Money | None = _opt(Money, "a Money")
-    revenue: Money | None = _opt(Money, "a Money")
-    ids: ExternalIds = attrs.field(
-        factory=ExternalIds, validator=_instance(ExternalIds, "ExternalIds")
-    )
-    genres: tuple[str, ...] = _strs_field()
-    countries: tuple[str, ...] = _strs_field()
-    languages: tuple[str, ...] = _strs_field()
-    description: str | None = attrs.field(default=None, validator=_optional_str)
+    id: EntityRef
+    title: Text
+    titles: tuple[Text, ...] = attrs.field(factory=tuple, converter=_as_tuple)
+    year: int | None = None
+    releases: tuple[ReleaseDate, ...] = attrs.field(factory=tuple, converter=_as_tuple)
+    runtime: Duration | None = None
+    budget: Money | None = None
+    revenue: Money | None = None
+    ids: ExternalIds = attrs.field(factory=ExternalIds)
+    genres: tuple[str, ...] = attrs.field(factory=tuple, converter=_as_tuple)
+    countries: tuple[str, ...] = attrs.field(factory=tuple, converter=_as_tuple)
+    languages: tuple[str, ...] = attrs.field(factory=tuple, converter=_as_tuple)
+    description: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.id, EntityRef) or self.id.kind != "film":
+            raise FieldError("Film", "id", "a reference to a film", self.id)
+        if not isinstance(self.title, Text):
+            raise FieldError("Film", "title", "a Text", self.title)
+        if self.titles is not _EMPTY and not _all_of(self.titles, Text):
+            raise FieldError("Film", "titles", "a tuple of Text", self.titles)
+        year = self.year
+        if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+            raise FieldError("Film", "year", "an int year", year)
+        if self.releases is not _EMPTY and not _all_of(self.releases, ReleaseDate):
+            raise FieldError("Film", "releases", "a tuple of ReleaseDate", self.releases)
+        if self.runtime is not None and not isinstance(self.runtime, Duration):
+            raise FieldError("Film", "runtime", "a Duration", self.runtime)
+        if self.budget is not None and not isinstance(self.budget, Money):
+            raise FieldError("Film", "budget", "a Money", self.budget)
+        if self.revenue is not None and not isinstance(self.revenue, Money):
+            raise FieldError("Film", "revenue", "a Money", self.revenue)
+        if not isinstance(self.ids, ExternalIds):
+            raise FieldError("Film", "ids", "ExternalIds", self.ids)
+        if self.genres is not _EMPTY and not _strs_ok(self.genres):
+            raise FieldError("Film", "genres", _STRS, self.genres)
+        if self.countries is not _EMPTY and not _strs_ok(self.countries):
+            raise FieldError("Film", "countries", _STRS, self.countries)
+        if self.languages is not _EMPTY and not _strs_ok(self.languages):
+            raise FieldError("Film", "languages", _STRS, self.languages)
+        if self.description is not None and (
+            not isinstance(self.description, str)
+            or not self.description
+            or self.description.isspace()
+        ):
+            raise FieldError("Film", "description", _NONEMPTY, self.description)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -299,15 +298,33 @@ class Person:
 
     entity_kind: ClassVar[str] = "person"
 
-    id: EntityRef = _id_field("person")
-    name: str = attrs.field(validator=_nonempty)
-    aliases: tuple[str, ...] = _strs_field()
-    ids: ExternalIds = attrs.field(
-        factory=ExternalIds, validator=_instance(ExternalIds, "ExternalIds")
-    )
-    born: PartialDate | None = _opt(PartialDate, "a PartialDate")
-    died: PartialDate | None = _opt(PartialDate, "a PartialDate")
-    description: str | None = attrs.field(default=None, validator=_optional_str)
+    id: EntityRef
+    name: str
+    aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=_as_tuple)
+    ids: ExternalIds = attrs.field(factory=ExternalIds)
+    born: PartialDate | None = None
+    died: PartialDate | None = None
+    description: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.id, EntityRef) or self.id.kind != "person":
+            raise FieldError("Person", "id", "a reference to a person", self.id)
+        if not isinstance(self.name, str) or not self.name or self.name.isspace():
+            raise FieldError("Person", "name", _NONEMPTY, self.name)
+        if self.aliases is not _EMPTY and not _strs_ok(self.aliases):
+            raise FieldError("Person", "aliases", _STRS, self.aliases)
+        if not isinstance(self.ids, ExternalIds):
+            raise FieldError("Person", "ids", "ExternalIds", self.ids)
+        if self.born is not None and not isinstance(self.born, PartialDate):
+            raise FieldError("Person", "born", "a PartialDate", self.born)
+        if self.died is not None and not isinstance(self.died, PartialDate):
+            raise FieldError("Person", "died", "a PartialDate", self.died)
+        if self.description is not None and (
+            not isinstance(self.description, str)
+            or not self.description
+            or self.description.isspace()
+        ):
+            raise FieldError("Person", "description", _NONEMPTY, self.description)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -317,20 +334,37 @@ class Character:
 
     entity_kind: ClassVar[str] = "character"
 
-    id: EntityRef = _id_field("character")
-    film: EntityRef = attrs.field(validator=_ref("film"))
-    name: str = attrs.field(validator=_nonempty)
-    aliases: tuple[str, ...] = _strs_field()
-    played_by: tuple[EntityRef, ...] = _refs_field("person")
-    based_on: tuple[EntityRef, ...] = _refs_field("person")
-    description: str | None = attrs.field(default=None, validator=_optional_str)
+    id: EntityRef
+    film: EntityRef
+    name: str
+    aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=_as_tuple)
+    played_by: tuple[EntityRef, ...] = attrs.field(factory=tuple, converter=_as_tuple)
+    based_on: tuple[EntityRef, ...] = attrs.field(factory=tuple, converter=_as_tuple)
+    description: str | None = None
 
-
-def _positive_int(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise FieldError(type(instance).__name__, attribute.name, "an int >= 0", value)
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.id, EntityRef) or self.id.kind != "character":
+            raise FieldError("Character", "id", "a reference to a character", self.id)
+        if not isinstance(self.film, EntityRef) or self.film.kind != "film":
+            raise FieldError("Character", "film", "a reference to a film", self.film)
+        if not isinstance(self.name, str) or not self.name or self.name.isspace():
+            raise FieldError("Character", "name", _NONEMPTY, self.name)
+        if self.aliases is not _EMPTY and not _strs_ok(self.aliases):
+            raise FieldError("Character", "aliases", _STRS, self.aliases)
+        if self.played_by is not _EMPTY and not _refs_ok(self.played_by, "person"):
+            raise FieldError(
+                "Character", "played_by", "a tuple of references to persons", self.played_by
+            )
+        if self.based_on is not _EMPTY and not _refs_ok(self.based_on, "person"):
+            raise FieldError(
+                "Character", "based_on", "a tuple of references to persons", self.based_on
+            )
+        if self.description is not None and (
+            not isinstance(self.description, str)
+            or not self.description
+            or self.description.isspace()
+        ):
+            raise FieldError("Character", "description", _NONEMPTY, self.description)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -339,25 +373,61 @@ class Credit:
 
     entity_kind: ClassVar[str] = "credit"
 
-    id: EntityRef = _id_field("credit")
-    film: EntityRef = attrs.field(validator=_ref("film"))
-    person: EntityRef = attrs.field(validator=_ref("person"))
-    role: RoleKind = attrs.field(validator=_instance(RoleKind, "a RoleKind"))
-    character: EntityRef | None = attrs.field(
-        default=None, validator=_ref("character", optional=True)
-    )
-    credited_as: str | None = attrs.field(default=None, validator=_optional_str)
-    billing: int | None = attrs.field(default=None, validator=_positive_int)
-    uncredited: bool = _flag()
-    voice: bool = _flag()
-    department: str | None = attrs.field(default=None, validator=_optional_str)
-    job: str | None = attrs.field(default=None, validator=_optional_str)
+    id: EntityRef
+    film: EntityRef
+    person: EntityRef
+    role: RoleKind
+    character: EntityRef | None = None
+    credited_as: str | None = None
+    billing: int | None = None
+    uncredited: bool = False
+    voice: bool = False
+    department: str | None = None
+    job: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        if self.character is not None and self.role is not RoleKind.CAST:
-            raise FieldError(
-                "Credit", "character", "no character for a non-cast credit", self.character
+        if not isinstance(self.id, EntityRef) or self.id.kind != "credit":
+            raise FieldError("Credit", "id", "a reference to a credit", self.id)
+        if not isinstance(self.film, EntityRef) or self.film.kind != "film":
+            raise FieldError("Credit", "film", "a reference to a film", self.film)
+        if not isinstance(self.person, EntityRef) or self.person.kind != "person":
+            raise FieldError("Credit", "person", "a reference to a person", self.person)
+        if not isinstance(self.role, RoleKind):
+            raise FieldError("Credit", "role", "a RoleKind", self.role)
+        character = self.character
+        if character is not None and (
+            not isinstance(character, EntityRef) or character.kind != "character"
+        ):
+            raise FieldError("Credit", "character", "a reference to a character", character)
+        if self.credited_as is not None and (
+            not isinstance(self.credited_as, str)
+            or not self.credited_as
+            or self.credited_as.isspace()
+        ):
+            raise FieldError("Credit", "credited_as", _NONEMPTY, self.credited_as)
+        billing = self.billing
+        if billing is not None and (
+            (
+                billing.__class__ is not int
+                and (not isinstance(billing, int) or billing is True or billing is False)
             )
+            or billing < 0
+        ):
+            raise FieldError("Credit", "billing", _COUNT, billing)
+        if self.uncredited is not False and not isinstance(self.uncredited, bool):
+            raise FieldError("Credit", "uncredited", "a bool", self.uncredited)
+        if self.voice is not False and not isinstance(self.voice, bool):
+            raise FieldError("Credit", "voice", "a bool", self.voice)
+        if self.department is not None and (
+            not isinstance(self.department, str) or not self.department or self.department.isspace()
+        ):
+            raise FieldError("Credit", "department", _NONEMPTY, self.department)
+        if self.job is not None and (
+            not isinstance(self.job, str) or not self.job or self.job.isspace()
+        ):
+            raise FieldError("Credit", "job", _NONEMPTY, self.job)
+        if character is not None and self.role is not RoleKind.CAST:
+            raise FieldError("Credit", "character", "no character for a non-cast credit", character)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -366,16 +436,48 @@ class Scene:
 
     entity_kind: ClassVar[str] = "scene"
 
-    id: EntityRef = _id_field("scene")
-    film: EntityRef = attrs.field(validator=_ref("film"))
-    title: str = attrs.field(validator=_nonempty)
-    ordinal: int | None = attrs.field(default=None, validator=_positive_int)
-    location: str | None = attrs.field(default=None, validator=_optional_str)
-    characters: tuple[EntityRef, ...] = _refs_field("character")
-    description: str | None = attrs.field(default=None, validator=_optional_str)
-    starts_at: Duration | None = _opt(Duration, "a Duration from the film's start")
-    ends_at: Duration | None = _opt(Duration, "a Duration from the film's start")
-    aliases: tuple[str, ...] = _strs_field()
+    id: EntityRef
+    film: EntityRef
+    title: str
+    ordinal: int | None = None
+    location: str | None = None
+    characters: tuple[EntityRef, ...] = attrs.field(factory=tuple, converter=_as_tuple)
+    description: str | None = None
+    starts_at: Duration | None = None
+    ends_at: Duration | None = None
+    aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=_as_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.id, EntityRef) or self.id.kind != "scene":
+            raise FieldError("Scene", "id", "a reference to a scene", self.id)
+        if not isinstance(self.film, EntityRef) or self.film.kind != "film":
+            raise FieldError("Scene", "film", "a reference to a film", self.film)
+        if not isinstance(self.title, str) or not self.title or self.title.isspace():
+            raise FieldError("Scene", "title", _NONEMPTY, self.title)
+        if self.ordinal is not None and not _count_ok(self.ordinal):
+            raise FieldError("Scene", "ordinal", _COUNT, self.ordinal)
+        if self.location is not None and (
+            not isinstance(self.location, str) or not self.location or self.location.isspace()
+        ):
+            raise FieldError("Scene", "location", _NONEMPTY, self.location)
+        if self.characters is not _EMPTY and not _refs_ok(self.characters, "character"):
+            raise FieldError(
+                "Scene", "characters", "a tuple of references to characters", self.characters
+            )
+        if self.description is not None and (
+            not isinstance(self.description, str)
+            or not self.description
+            or self.description.isspace()
+        ):
+            raise FieldError("Scene", "description", _NONEMPTY, self.description)
+        if self.starts_at is not None and not isinstance(self.starts_at, Duration):
+            raise FieldError(
+                "Scene", "starts_at", "a Duration from the film's start", self.starts_at
+            )
+        if self.ends_at is not None and not isinstance(self.ends_at, Duration):
+            raise FieldError("Scene", "ends_at", "a Duration from the film's start", self.ends_at)
+        if self.aliases is not _EMPTY and not _strs_ok(self.aliases):
+            raise FieldError("Scene", "aliases", _STRS, self.aliases)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -384,25 +486,40 @@ class Quote:
 
     entity_kind: ClassVar[str] = "quote"
 
-    id: EntityRef = _id_field("quote")
-    film: EntityRef = attrs.field(validator=_ref("film"))
-    text: str = attrs.field(validator=_nonempty)
-    speaker: EntityRef | None = attrs.field(
-        default=None, validator=_ref("character", optional=True)
-    )
-    addressee: EntityRef | None = attrs.field(
-        default=None, validator=_ref("character", optional=True)
-    )
-    scene: EntityRef | None = attrs.field(default=None, validator=_ref("scene", optional=True))
-    variants: tuple[str, ...] = _strs_field()
-    lang: str | None = attrs.field(default=None, validator=_optional_str)
+    id: EntityRef
+    film: EntityRef
+    text: str
+    speaker: EntityRef | None = None
+    addressee: EntityRef | None = None
+    scene: EntityRef | None = None
+    variants: tuple[str, ...] = attrs.field(factory=tuple, converter=_as_tuple)
+    lang: str | None = None
 
-
-def _reliability(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-        raise FieldError(type(instance).__name__, attribute.name, "a number in [0, 1]", value)
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.id, EntityRef) or self.id.kind != "quote":
+            raise FieldError("Quote", "id", "a reference to a quote", self.id)
+        if not isinstance(self.film, EntityRef) or self.film.kind != "film":
+            raise FieldError("Quote", "film", "a reference to a film", self.film)
+        if not isinstance(self.text, str) or not self.text or self.text.isspace():
+            raise FieldError("Quote", "text", _NONEMPTY, self.text)
+        if self.speaker is not None and (
+            not isinstance(self.speaker, EntityRef) or self.speaker.kind != "character"
+        ):
+            raise FieldError("Quote", "speaker", "a reference to a character", self.speaker)
+        if self.addressee is not None and (
+            not isinstance(self.addressee, EntityRef) or self.addressee.kind != "character"
+        ):
+            raise FieldError("Quote", "addressee", "a reference to a character", self.addressee)
+        if self.scene is not None and (
+            not isinstance(self.scene, EntityRef) or self.scene.kind != "scene"
+        ):
+            raise FieldError("Quote", "scene", "a reference to a scene", self.scene)
+        if self.variants is not _EMPTY and not _strs_ok(self.variants):
+            raise FieldError("Quote", "variants", _STRS, self.variants)
+        if self.lang is not None and (
+            not isinstance(self.lang, str) or not self.lang or self.lang.isspace()
+        ):
+            raise FieldError("Quote", "lang", _NONEMPTY, self.lang)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -417,25 +534,67 @@ class Source:
 
     entity_kind: ClassVar[str] = "source"
 
-    id: EntityRef = _id_field("source")
-    kind: SourceKind = attrs.field(validator=_instance(SourceKind, "a SourceKind"))
-    title: str | None = attrs.field(default=None, validator=_optional_str)
-    authors: tuple[str, ...] = _strs_field()
-    publisher: str | None = attrs.field(default=None, validator=_optional_str)
-    url: str | None = attrs.field(default=None, validator=_optional_str)
-    published: PartialDate | None = _opt(PartialDate, "a PartialDate")
-    retrieved: PartialDate | None = _opt(PartialDate, "a PartialDate")
-    language: str | None = attrs.field(default=None, validator=_optional_str)
-    reliability: float | None = attrs.field(default=None, validator=_reliability)
-    person: EntityRef | None = attrs.field(default=None, validator=_ref("person", optional=True))
-    via: tuple[EntityRef, ...] = _refs_field("source")
+    id: EntityRef
+    kind: SourceKind
+    title: str | None = None
+    authors: tuple[str, ...] = attrs.field(factory=tuple, converter=_as_tuple)
+    publisher: str | None = None
+    url: str | None = None
+    published: PartialDate | None = None
+    retrieved: PartialDate | None = None
+    language: str | None = None
+    reliability: float | None = None
+    person: EntityRef | None = None
+    via: tuple[EntityRef, ...] = attrs.field(factory=tuple, converter=_as_tuple)
     text: str | None = attrs.field(default=None, eq=True, repr=False)
-    description: str | None = attrs.field(default=None, validator=_optional_str)
+    description: str | None = None
 
-    @text.validator
-    def _check_text(self, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is not None and not isinstance(value, str):
-            raise FieldError("Source", "text", "a str or None", value)
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.id, EntityRef) or self.id.kind != "source":
+            raise FieldError("Source", "id", "a reference to a source", self.id)
+        if not isinstance(self.kind, SourceKind):
+            raise FieldError("Source", "kind", "a SourceKind", self.kind)
+        if self.title is not None and (
+            not isinstance(self.title, str) or not self.title or self.title.isspace()
+        ):
+            raise FieldError("Source", "title", _NONEMPTY, self.title)
+        if self.authors is not _EMPTY and not _strs_ok(self.authors):
+            raise FieldError("Source", "authors", _STRS, self.authors)
+        if self.publisher is not None and (
+            not isinstance(self.publisher, str) or not self.publisher or self.publisher.isspace()
+        ):
+            raise FieldError("Source", "publisher", _NONEMPTY, self.publisher)
+        if self.url is not None and (
+            not isinstance(self.url, str) or not self.url or self.url.isspace()
+        ):
+            raise FieldError("Source", "url", _NONEMPTY, self.url)
+        if self.published is not None and not isinstance(self.published, PartialDate):
+            raise FieldError("Source", "published", "a PartialDate", self.published)
+        if self.retrieved is not None and not isinstance(self.retrieved, PartialDate):
+            raise FieldError("Source", "retrieved", "a PartialDate", self.retrieved)
+        if self.language is not None and (
+            not isinstance(self.language, str) or not self.language or self.language.isspace()
+        ):
+            raise FieldError("Source", "language", _NONEMPTY, self.language)
+        r = self.reliability
+        if r is not None and (
+            isinstance(r, bool) or not isinstance(r, (int, float)) or not 0 <= r <= 1
+        ):
+            raise FieldError("Source", "reliability", "a number in [0, 1]", r)
+        if self.person is not None and (
+            not isinstance(self.person, EntityRef) or self.person.kind != "person"
+        ):
+            raise FieldError("Source", "person", "a reference to a person", self.person)
+        if self.via is not _EMPTY and not _refs_ok(self.via, "source"):
+            raise FieldError("Source", "via", "a tuple of references to sources", self.via)
+        if self.text is not None and not isinstance(self.text, str):
+            raise FieldError("Source", "text", "a str or None", self.text)
+        if self.description is not None and (
+            not isinstance(self.description, str)
+            or not self.description
+            or self.description.isspace()
+        ):
+            raise FieldError("Source", "description", _NONEMPTY, self.description)
 
 
 # --- claims ---------------------------------------------------------------------------------
@@ -446,8 +605,14 @@ class Qualifier:
     """A qualifier that narrows a claim's scope (Wikidata's qualifiers): ``scope`` →
     ``in a speaking scene``; ``country`` → ``US``."""
 
-    key: str = attrs.field(validator=_nonempty)
-    value: str = attrs.field(validator=_nonempty)
+    key: str
+    value: str
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.key, str) or not self.key or self.key.isspace():
+            raise FieldError("Qualifier", "key", _NONEMPTY, self.key)
+        if not isinstance(self.value, str) or not self.value or self.value.isspace():
+            raise FieldError("Qualifier", "value", _NONEMPTY, self.value)
 
     def __str__(self) -> str:
         return f"{self.key}={self.value}"
@@ -460,36 +625,39 @@ class Excerpt:
     ``start``/``end`` are character offsets into the source's ``text`` when known.
     """
 
-    text: str = attrs.field(validator=_nonempty)
-    start: int | None = attrs.field(default=None, validator=_positive_int)
-    end: int | None = attrs.field(default=None, validator=_positive_int)
+    text: str
+    start: int | None = None
+    end: int | None = None
 
     def __attrs_post_init__(self) -> None:
-        if (self.start is None) != (self.end is None):
-            raise FieldError(
-                "Excerpt", "end", "start and end given together", (self.start, self.end)
-            )
-        if self.start is not None and self.end is not None and self.end < self.start:
-            raise FieldError("Excerpt", "end", f"an offset >= start ({self.start})", self.end)
+        if not isinstance(self.text, str) or not self.text or self.text.isspace():
+            raise FieldError("Excerpt", "text", _NONEMPTY, self.text)
+        start, end = self.start, self.end
+        if start is None and end is None:
+            return
+        if not _count_ok(start):
+            raise FieldError("Excerpt", "start", _COUNT, start)
+        if not _count_ok(end):
+            raise FieldError("Excerpt", "end", _COUNT, end)
+        if (start is None) != (end is None):
+            raise FieldError("Excerpt", "end", "start and end given together", (start, end))
+        if start is not None and end is not None and end < start:
+            raise FieldError("Excerpt", "end", f"an offset >= start ({start})", end)
 
 
-def _value_check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, _VALUE_TYPES) and not isinstance(value, bool):
-        raise FieldError(
-            "Claim",
-            "value",
-            "a typed value (PartialDate, DateInterval, Duration, Money, Quantity, EntityRef, "
-            "Text, int or bool) — wrap strings in Text or parse them by kind",
-            value,
-        )
+_VALUE_EXPECTED = (
+    "a typed value (PartialDate, DateInterval, Duration, Money, Quantity, EntityRef, "
+    "Text, int or bool) — wrap strings in Text or parse them by kind"
+)
 
 
-def _qualifiers_check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+def _qualifiers_problem(value: Any) -> FieldError | None:
     if not isinstance(value, tuple) or not all(isinstance(q, Qualifier) for q in value):
-        raise FieldError("Claim", "qualifiers", "a tuple of Qualifier", value)
+        return FieldError("Claim", "qualifiers", "a tuple of Qualifier", value)
     keys = [q.key for q in value]
     if len(set(keys)) != len(keys):
-        raise FieldError("Claim", "qualifiers", "each qualifier key once", keys)
+        return FieldError("Claim", "qualifiers", "each qualifier key once", keys)
+    return None
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -518,23 +686,55 @@ class Claim:
 
     entity_kind: ClassVar[str] = "claim"
 
-    id: EntityRef = _id_field("claim")
-    subject: EntityRef = attrs.field(validator=_instance(EntityRef, "an EntityRef"))
-    property: str = attrs.field(validator=_nonempty)
-    value: Value = attrs.field(validator=_value_check)
-    source: EntityRef = attrs.field(validator=_ref("source"))
-    qualifiers: tuple[Qualifier, ...] = attrs.field(
-        factory=tuple, converter=_as_tuple, validator=_qualifiers_check
-    )
-    stance: Stance = attrs.field(default=Stance.ASSERTS, validator=_instance(Stance, "a Stance"))
-    excerpt: Excerpt | None = _opt(Excerpt, "an Excerpt")
-    attributed_to: EntityRef | None = attrs.field(
-        default=None, validator=_ref("person", optional=True)
-    )
-    via: tuple[EntityRef, ...] = _refs_field("source")
-    valid_at: PartialDate | None = _opt(PartialDate, "a PartialDate")
-    rank: Rank = attrs.field(default=Rank.NORMAL, validator=_instance(Rank, "a Rank"))
-    note: str | None = attrs.field(default=None, validator=_optional_str)
+    id: EntityRef
+    subject: EntityRef
+    property: str
+    value: Value
+    source: EntityRef
+    qualifiers: tuple[Qualifier, ...] = attrs.field(factory=tuple, converter=_as_tuple)
+    stance: Stance = Stance.ASSERTS
+    excerpt: Excerpt | None = None
+    attributed_to: EntityRef | None = None
+    via: tuple[EntityRef, ...] = attrs.field(factory=tuple, converter=_as_tuple)
+    valid_at: PartialDate | None = None
+    rank: Rank = Rank.NORMAL
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.id, EntityRef) or self.id.kind != "claim":
+            raise FieldError("Claim", "id", "a reference to a claim", self.id)
+        if not isinstance(self.subject, EntityRef):
+            raise FieldError("Claim", "subject", "an EntityRef", self.subject)
+        if not isinstance(self.property, str) or not self.property or self.property.isspace():
+            raise FieldError("Claim", "property", _NONEMPTY, self.property)
+        if not isinstance(self.value, _VALUE_TYPES):
+            raise FieldError("Claim", "value", _VALUE_EXPECTED, self.value)
+        if not isinstance(self.source, EntityRef) or self.source.kind != "source":
+            raise FieldError("Claim", "source", "a reference to a source", self.source)
+        if self.qualifiers is not _EMPTY:
+            problem = _qualifiers_problem(self.qualifiers)
+            if problem is not None:
+                raise problem
+        if self.stance.__class__ is not Stance and not isinstance(self.stance, Stance):
+            raise FieldError("Claim", "stance", "a Stance", self.stance)
+        if self.excerpt is not None and not isinstance(self.excerpt, Excerpt):
+            raise FieldError("Claim", "excerpt", "an Excerpt", self.excerpt)
+        if self.attributed_to is not None and (
+            not isinstance(self.attributed_to, EntityRef) or self.attributed_to.kind != "person"
+        ):
+            raise FieldError(
+                "Claim", "attributed_to", "a reference to a person", self.attributed_to
+            )
+        if self.via is not _EMPTY and not _refs_ok(self.via, "source"):
+            raise FieldError("Claim", "via", "a tuple of references to sources", self.via)
+        if self.valid_at is not None and not isinstance(self.valid_at, PartialDate):
+            raise FieldError("Claim", "valid_at", "a PartialDate", self.valid_at)
+        if self.rank is not Rank.NORMAL and not isinstance(self.rank, Rank):
+            raise FieldError("Claim", "rank", "a Rank", self.rank)
+        if self.note is not None and (
+            not isinstance(self.note, str) or not self.note or self.note.isspace()
+        ):
+            raise FieldError("Claim", "note", _NONEMPTY, self.note)
 
     def qualifier(self, key: str) -> str | None:
         """The value of qualifier ``key``, or None."""

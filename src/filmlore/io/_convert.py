@@ -45,11 +45,19 @@ from filmlore.models import (
     Stance,
     Value,
 )
+from filmlore.models import _as_tuple as _list_to_tuple
 from filmlore.properties import Cardinality, Property
 from filmlore.values.dates import DateInterval, PartialDate, parse_date
 from filmlore.values.ids import ImdbId, MovieLensId, TmdbId, WikidataId
 from filmlore.values.quantities import Duration, Hedge, Money, Quantity
-from filmlore.values.refs import ENTITY_KINDS, EntityRef
+from filmlore.values.refs import (
+    _KEY_MATCH,
+    _KIND_NAMES,
+    EntityRef,
+    _set_key,
+    _set_kind,
+    ref_from_text,
+)
 from filmlore.values.text import Text
 
 __all__ = [
@@ -164,6 +172,7 @@ def _plain(cls: type, what: str, nullable: bool) -> Hook:
             return None
         raise expected(what, value)
 
+    hook.inline = ("exact", cls)  # type: ignore[attr-defined]
     return hook
 
 
@@ -187,6 +196,7 @@ def _bool(nullable: bool) -> Hook:
             return None
         raise expected("true or false", value)
 
+    hook.inline = ("bool", None)  # type: ignore[attr-defined]
     return hook
 
 
@@ -203,6 +213,7 @@ def _enum(cls: type[enum.Enum], nullable: bool) -> Hook:
             return None
         raise expected(f"one of {words}", value)
 
+    hook.inline = ("enum", members)  # type: ignore[attr-defined]
     return hook
 
 
@@ -284,29 +295,20 @@ class _Memo:
         self.young[key] = value
 
 
-def parse_ref(text: str) -> EntityRef:
-    """:meth:`EntityRef.parse`, with a fast path for the canonical ``kind:key``.
-
-    The fast path splits at the colon and lets :class:`EntityRef` check both parts; text
-    it refuses goes through :meth:`EntityRef.parse`, which strips spaces and explains.
-    """
-    kind, _, key = text.partition(":")
-    try:
-        return EntityRef(_KIND_NAMES.get(kind, kind), key)
-    except FieldError:
-        return EntityRef.parse(text)
+#: :meth:`EntityRef.parse`, with a fast path for the canonical ``kind:key`` that checks
+#: both parts once.
+parse_ref = ref_from_text
 
 
-# One string object per entity kind, shared by every reference (not one per reference).
-_KIND_NAMES = {kind: kind for kind in ENTITY_KINDS}
-
-
+#: The models whose ids other records refer to.
+_REFERRED = frozenset((Film, Person, Character, Scene, Source))
 _REF_WORDS = "an entity reference written as 'kind:key', e.g. 'film:heat-1995'"
 #: References to other entities repeat (a film's id in each of its credits): memoised.
 ref_hooks = _text_parser(parse_ref, _REF_WORDS, cache=1 << 16)
 ref_hook = ref_hooks(False)
 #: An entity's own id is unique: not memoised, to keep the cache for what repeats.
 id_hook = _text_parser(parse_ref, _REF_WORDS)(False)
+id_hook.inline = ("ref", None)  # type: ignore[attr-defined]
 date_hooks = _text_parser(
     PartialDate.parse, "a date written as a string, e.g. '1995' or '1995-12-15'"
 )
@@ -361,6 +363,10 @@ def text_from_mapping(value: dict[str, Any]) -> Text:
 #: Short strings and texts repeat (a country, a genre, a job); they are shared, not copied.
 SHORT = 32
 _TEXTS = _Memo(1 << 15)
+#: Short lists of short strings (genres, countries, languages), as shared tuples.
+_STRS = _Memo(1 << 12)
+#: Lists of one reference (``played_by: [person:…]``), as shared tuples.
+_ONE_REF = _Memo(1 << 15)
 
 
 def shared_text(value: str) -> Text:
@@ -384,6 +390,7 @@ def _str(nullable: bool) -> Hook:
             return None
         raise expected("a string", value)
 
+    hook.inline = ("str", None)  # type: ignore[attr-defined]
     return hook
 
 
@@ -449,7 +456,16 @@ def _tuple_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], Hook]:
                     if s.__class__ is not str:
                         break
                 else:
-                    return tuple(value)
+                    found = tuple(value)
+                    if len(found) <= 4:
+                        # Short lists of short strings repeat (genres, countries): shared.
+                        shared = _STRS.young.get(found) or _STRS.get(found)
+                        if shared is not None:
+                            return shared  # type: ignore[no-any-return]
+                        if all(len(s) <= SHORT for s in found):
+                            found = tuple([sys.intern(s) for s in found])
+                            _STRS.put(found, found)
+                    return found
                 errors: list[tuple[int, Exception]] = [
                     (i, expected("a string", s))
                     for i, s in enumerate(value)
@@ -470,6 +486,14 @@ def _tuple_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], Hook]:
                 cls = value.__class__
                 if cls is not list and cls is not tuple:
                     raise expected(what, value)
+                if len(value) == 1 and value[0].__class__ is str:
+                    # One reference (a character played by one person): one shared tuple.
+                    one = value[0]
+                    found = _ONE_REF.young.get(one) or _ONE_REF.get(one)
+                    if found is None:
+                        found = (memo_get(one) or handler(one, item),)
+                        _ONE_REF.put(one, found)
+                    return found  # type: ignore[no-any-return]
                 return tuple([memo_get(v) or handler(v, item) for v in value])
 
             return memoised
@@ -534,12 +558,19 @@ def _is_union(t: Any) -> bool:
 
 
 _QUALIFIERS: dict[tuple[Any, str], Qualifier] = {}
+#: A claim's one qualifier ({country: US}), as the tuple the claim holds, shared.
+_ONE_QUALIFIER: dict[tuple[Any, str], tuple[Qualifier]] = {}
 
 
 def _qualifiers_hook(detailed: bool) -> Hook:
     def qualifiers(value: Any, _: Any = None) -> tuple[Qualifier, ...]:
         if value.__class__ is not dict:
             raise expected("a mapping of qualifier names to text, e.g. {scope: cut}", value)
+        if len(value) == 1 and not detailed:
+            for pair in value.items():
+                one = _ONE_QUALIFIER.get(pair)
+                if one is not None:
+                    return one
         out = []
         errors: list[Invalid] = []
         for key, text in value.items():
@@ -561,6 +592,11 @@ def _qualifiers_hook(detailed: bool) -> Hook:
             if not detailed or len(errors) == 1:
                 raise errors[0]
             raise _invalid_group(errors)
+        if len(out) == 1 and not detailed and len(out[0].value) <= SHORT:
+            if len(_ONE_QUALIFIER) >= 1 << 14:
+                _ONE_QUALIFIER.clear()
+            one = _ONE_QUALIFIER[(out[0].key, out[0].value)] = (out[0],)
+            return one
         return tuple(out)
 
     return qualifiers
@@ -618,21 +654,25 @@ class _FastStructurer:
             "_cl": cls,
             "_keys": frozenset(a.alias or a.name for a in fields),
             "_extra": _extra_keys,
+            "_intern": sys.intern,
+            "_kinds": _KIND_NAMES,
+            "_keym": _KEY_MATCH,
+            "_new": object.__new__,
+            "_ER": EntityRef,
+            "_sk": _set_kind,
+            "_sy": _set_key,
         }
+        lines = []
         args = []
         for i, a in enumerate(fields):
             key = a.alias or a.name
             hook = (overrides or {}).get(a.name) or self.conv.get_structure_hook(a.type)
             globs[f"_h{i}"] = hook
-            memo_get = getattr(hook, "memo_get", None)
-            if memo_get is not None:
-                globs[f"_g{i}"] = memo_get
-                read = f"(_g{i}(o[{key!r}]) or _h{i}(o[{key!r}]))"
-            else:
-                read = f"_h{i}(o[{key!r}])"
+            read = self._read(i, hook, globs)
             default = a.default
             if default is attrs.NOTHING:
-                args.append(f"{a.name}={read}")
+                lines += [f"    a{i} = o[{key!r}]", *(f"    {r}" for r in read)]
+                args.append(f"{a.name}=a{i}")
                 continue
             if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
                 if default.takes_self:
@@ -648,18 +688,99 @@ class _FastStructurer:
             else:
                 globs[f"_d{i}"] = default
                 fallback = f"_d{i}"
-            args.append(f"{a.name}={read} if {key!r} in o else {fallback}")
+            lines += [
+                f"    if {key!r} in o:",
+                f"        a{i} = o[{key!r}]",
+                *(f"        {r}" for r in read),
+                "    else:",
+                f"        a{i} = {fallback}",
+            ]
+            args.append(f"{a.name}=a{i}")
         name = f"structure_{cls.__name__}"
-        body = ",\n        ".join(args)
-        source = (
-            f"def {name}(o, _=None):\n"
-            "    if not _keys.issuperset(o):\n"
-            "        raise _extra(o, _keys)\n"
-            f"    return _cl(\n        {body},\n    )\n"
+        if _direct(cls, fields):
+            # Built as its __init__ would, without the frame: every field set through its
+            # slot, then the model's checks (its ``__attrs_post_init__``) run as they would.
+            globs["_post"] = cls.__attrs_post_init__
+            build = ["    s = _new(_cl)"]
+            for i, a in enumerate(fields):
+                globs[f"_s{i}"] = cls.__dict__[a.name].__set__
+                build.append(f"    _s{i}(s, a{i})")
+            build += ["    _post(s)", "    return s"]
+        else:
+            build = [f"    return _cl({', '.join(args)})"]
+        source = "\n".join(
+            [
+                f"def {name}(o, _=None):",
+                "    if not _keys.issuperset(o):",
+                "        raise _extra(o, _keys)",
+                *lines,
+                *build,
+            ]
         )
         exec(compile(source, f"<filmlore structure {cls.__name__}>", "exec"), globs)
         fn: Hook = globs[name]
         return fn
+
+    @staticmethod
+    def _read(i: int, hook: Hook, globs: dict[str, Any]) -> list[str]:
+        """Statements reading the value ``a{i}`` as ``hook`` would, with what the common
+        case needs inlined; anything else (and every error) is left to ``hook``."""
+        v = f"a{i}"
+        memo_get = getattr(hook, "memo_get", None)
+        if memo_get is not None:
+            globs[f"_g{i}"] = memo_get
+            return [f"{v} = _g{i}({v}) or _h{i}({v})"]
+        kind, arg = getattr(hook, "inline", (None, None))
+        if kind == "str":
+            return [
+                f"if {v}.__class__ is str:",
+                f"    if len({v}) <= {SHORT}: {v} = _intern({v})",
+                f"else: {v} = _h{i}({v})",
+            ]
+        if kind == "exact":
+            globs[f"_c{i}"] = arg
+            return [f"if {v}.__class__ is not _c{i}: {v} = _h{i}({v})"]
+        if kind == "bool":
+            return [f"if {v} is not True and {v} is not False: {v} = _h{i}({v})"]
+        if kind == "enum":
+            globs[f"_m{i}"] = arg
+            return [
+                f"_e = _m{i}.get({v}) if {v}.__class__ is str else None",
+                f"{v} = _h{i}({v}) if _e is None else _e",
+            ]
+        if kind == "ref":
+            return [
+                f"_k, _c, _y = {v}.partition(':') if {v}.__class__ is str else (None, '', '')",
+                "_k = _kinds.get(_k)",
+                "if _k is not None and _keym(_y) is not None:",
+                f"    {v} = _new(_ER); _sk({v}, _k); _sy({v}, _y)",
+                f"else: {v} = _h{i}({v})",
+            ]
+        return [f"{v} = _h{i}({v})"]
+
+
+_new = object.__new__
+_excerpt_text = Excerpt.__dict__["text"].__set__
+_excerpt_start = Excerpt.__dict__["start"].__set__
+_excerpt_end = Excerpt.__dict__["end"].__set__
+
+
+def _direct(cls: type[Any], fields: list[attrs.Attribute[Any]]) -> bool:
+    """Whether a model can be built by setting its slots and calling its post-init: all its
+    checks are in ``__attrs_post_init__`` (no validator), its only converter turns lists
+    into tuples (the structuring hooks give tuples), and every field is a slot and in
+    ``__init__``."""
+    if "__attrs_post_init__" not in cls.__dict__ or hasattr(cls, "__attrs_pre_init__"):
+        return False
+    if len(fields) != len(attrs.fields(cls)):
+        return False
+    for a in fields:
+        converter: Any = a.converter
+        if a.validator is not None or converter not in (None, _list_to_tuple):
+            return False
+        if type(cls.__dict__.get(a.name)).__name__ != "member_descriptor":
+            return False
+    return True
 
 
 def _frozen(value: Any) -> bool:
@@ -702,6 +823,13 @@ def _structuring(detailed: bool) -> Converters:
 
     def excerpt(value: Any, _: Any = None) -> Excerpt:
         if value.__class__ is str:
+            if value and not value.isspace():
+                # What Excerpt(text=value) checks and builds, without its frames.
+                found: Excerpt = _new(Excerpt)
+                _excerpt_text(found, value)
+                _excerpt_start(found, None)
+                _excerpt_end(found, None)
+                return found
             try:
                 return Excerpt(text=value)
             except FieldError as exc:
@@ -728,7 +856,11 @@ def _structuring(detailed: bool) -> Converters:
         fast = _FastStructurer(conv)
         records[Property] = fast.make(Property)
         for model in (Film, Person, Character, Credit, Scene, Quote, Source):
-            records[model] = fast.make(model, {"id": id_hook})
+            # The ids of what is referred to (a film by its credits, a character by its
+            # quotes) go through the memo of references, so that the references read after
+            # them are the same objects; the rest are unique, and left out of it.
+            own = ref_hook if model in _REFERRED else id_hook
+            records[model] = fast.make(model, {"id": own})
         records[Claim] = fast.make(Claim, {"id": id_hook, "qualifiers": _qualifiers_hook(detailed)})
     for model, fn in records.items():
         conv.register_structure_hook(model, _mapping_only(model, fn))

@@ -131,7 +131,9 @@ def _escape_part(text: str) -> str:
     out = text.replace("\\", "\\\\").replace(";", "\\;").replace("=", "\\=")
     if out[:1].isspace():
         out = "\\" + out
-    if len(out) > 1 and out[-1].isspace() and out[-2] != "\\":
+    # A trailing space of the text (not the one just escaped as the first character, nor
+    # one after an escaped backslash, which is still a plain space) is escaped.
+    if len(text) > 1 and text[-1].isspace():
         out = out[:-1] + "\\" + out[-1]
     return out
 

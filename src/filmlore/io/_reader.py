@@ -110,6 +110,7 @@ class Collector:
         self.locators: dict[str | None, Locator] = {}
         self._located = 0
         self._located_rejects = 0
+        self._dossier: Dossier | None = None
 
     # --- one record -------------------------------------------------------------------------
 
@@ -394,8 +395,18 @@ class Collector:
                 p.line = lines.get(p.path)
 
     def dossier(self) -> Dossier:
-        """The dossier of every record read."""
-        return Dossier(title=self.title, description=self.description, **self.lists)
+        """The dossier of every record read.
+
+        Built once: each list is handed over as a tuple and let go before the next is
+        copied, so that two copies of every record's place are never alive at once.
+        """
+        if self._dossier is None:
+            collections: dict[str, tuple[Any, ...]] = {}
+            for name in COLLECTIONS:
+                collections[name] = tuple(self.lists[name])
+                self.lists[name] = []
+            self._dossier = Dossier(title=self.title, description=self.description, **collections)
+        return self._dossier
 
     def rejected(self, start: int = 0) -> list[Rejected]:
         """The records set aside so far (from the ``start``-th on), with their problems."""

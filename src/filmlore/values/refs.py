@@ -37,6 +37,7 @@ ENTITY_KINDS: tuple[str, ...] = (
 )
 _KIND_SET = frozenset(ENTITY_KINDS)
 _KEY_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~+-]*")
+_KEY_MATCH = _KEY_RE.fullmatch
 _EXPECTED = "'kind:key' with kind one of " + ", ".join(ENTITY_KINDS) + " and a key like 'heat-1995'"
 
 
@@ -80,6 +81,8 @@ organization, place, work and a key like 'heat-1995'
             raise ParseError("entity reference", text, _EXPECTED)
         if kind is not None and head != kind:
             raise ParseError("entity reference", text, f"a reference to a {kind}")
+        if cls is EntityRef:
+            return checked_ref(_KIND_NAMES[head], tail)  # checked above: not again
         return cls(head, tail)
 
     def __str__(self) -> str:
@@ -87,3 +90,34 @@ organization, place, work and a key like 'heat-1995'
 
     def __repr__(self) -> str:
         return f"EntityRef({str(self)!r})"
+
+
+# One string object per entity kind, shared by every reference (not one per reference).
+_KIND_NAMES = {kind: kind for kind in ENTITY_KINDS}
+_new = object.__new__
+_set_kind = EntityRef.__dict__["kind"].__set__
+_set_key = EntityRef.__dict__["key"].__set__
+
+
+def checked_ref(kind: str, key: str) -> EntityRef:
+    """An EntityRef of a ``kind`` and ``key`` that the caller has already checked (a kind
+    of :data:`ENTITY_KINDS`, a key matching the key pattern): built without checking them
+    again, for readers that make millions of them."""
+    ref: EntityRef = _new(EntityRef)
+    _set_kind(ref, kind)
+    _set_key(ref, key)
+    return ref
+
+
+def ref_from_text(text: str) -> EntityRef:
+    """:meth:`EntityRef.parse` without ``kind``, with a fast path for the canonical
+    ``kind:key``; any other text goes through :meth:`EntityRef.parse`, which strips spaces
+    and explains what is wrong."""
+    kind, _, key = text.partition(":")
+    shared = _KIND_NAMES.get(kind)
+    if shared is not None and _KEY_MATCH(key) is not None:
+        ref: EntityRef = _new(EntityRef)
+        _set_kind(ref, shared)
+        _set_key(ref, key)
+        return ref
+    return EntityRef.parse(text)
