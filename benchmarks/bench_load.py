@@ -400,9 +400,9 @@ def worker(task: str, path: Path, out: Path, repeat: int) -> dict[str, Any]:
     if task == "filmlore-models":
         return _models_only(path)
     if task == "filmlore-load-gc-on":
-        import filmlore.io._api
+        import filmlore._bulk
 
-        filmlore.io._api.PAUSE_GC = False
+        filmlore._bulk.PAUSE_GC = False
     seconds, dossier = _best(lambda: filmlore.load(path), repeat)
     result = {"seconds": seconds, "peak_mb": _peak_mb(), "records": len(dossier)}
     if task == "filmlore-validate":

@@ -46,16 +46,15 @@ error unresolved-reference: the source source:a of claim:a is not in the dossier
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import enum
-import gc
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
+from filmlore._bulk import bulk
 from filmlore.dossier import Dossier
 from filmlore.errors import IssuesFound
 from filmlore.models import (
@@ -493,7 +492,7 @@ def validate(dossier: Dossier) -> list[Issue]:
     the codes and their severities.
     """
     checker = _Checker(dossier)
-    with _paused_gc():
+    with bulk():
         checker.ids()
         checker.people()
         checker.characters()
@@ -503,21 +502,3 @@ def validate(dossier: Dossier) -> list[Issue]:
         checker.sources()
         checker.claims()
     return checker.issues
-
-
-@contextlib.contextmanager
-def _paused_gc() -> Iterator[None]:
-    """Pause the cyclic collector while issues pile up (they hold no cycles), then move the
-    new objects to the oldest generation in constant time; its enabled state is restored.
-    The same as the loaders do: see :mod:`filmlore.io`."""
-    enabled = gc.isenabled()
-    frozen = gc.get_freeze_count()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if frozen == 0:
-            gc.freeze()
-            gc.unfreeze()
-        if enabled:
-            gc.enable()

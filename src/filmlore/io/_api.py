@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import io
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, Literal, Union, overload
 
+from filmlore._bulk import bulk
 from filmlore.dossier import Dossier
 from filmlore.io._convert import forget_printed
 from filmlore.io._csv import dumps_csv, read_csv
@@ -40,40 +40,6 @@ _SUFFIXES = {
 }
 PathLike = Union[str, "os.PathLike[str]"]
 Kinds = Mapping[str, str | ValueKind]
-
-
-# --- the garbage collector ---------------------------------------------------------------------
-
-
-#: Pause the collector while loading (see :func:`_bulk`); the benchmark turns it off to
-#: measure what the pause saves.
-PAUSE_GC = True
-
-
-@contextlib.contextmanager
-def _bulk() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many objects.
-
-    Models hold no reference cycles, so collecting while loading only costs time: each
-    collection walks every object built so far.  Afterwards the new objects are moved, in
-    constant time, to the oldest generation (``gc.freeze`` then ``gc.unfreeze``), so that the
-    next young collections do not walk them either -- unless the program froze objects of its
-    own, which are left frozen.  The collector's enabled state is restored.
-    """
-    if not PAUSE_GC:
-        yield
-        return
-    enabled = gc.isenabled()
-    frozen = gc.get_freeze_count()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if frozen == 0:
-            gc.freeze()
-            gc.unfreeze()
-        if enabled:
-            gc.enable()
 
 
 # --- formats --------------------------------------------------------------------------------------
@@ -241,7 +207,7 @@ def load(
     fmt = _format_of(source, format)
     default = _default_collection(model, fmt)
     collector = Collector(kinds=kinds, lenient=lenient, source=_label(source))
-    with _bulk():
+    with bulk():
         for _ in _collect(source, fmt, collector, default):
             pass
         return collector.finish()
@@ -418,7 +384,7 @@ def dump(
         dump_folder(dossier, Path(target))
         return
     if fmt == "jsonl":
-        with _writing(target) as write, _bulk():
+        with _writing(target) as write, bulk():
             try:
                 for record in jsonl_records(dossier):
                     write(dumps_line(record))
