@@ -171,7 +171,7 @@ _COUNT = "an int >= 0"
 # --- shared parts ---------------------------------------------------------------------------
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
 class ExternalIds:
     """An entity's ids in outside databases; any may be missing.
 
@@ -199,7 +199,7 @@ class ExternalIds:
         return any(getattr(self, f.name) is not None for f in attrs.fields(ExternalIds))
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
 class ReleaseDate:
     """A film's release in one country and of one kind (theatrical, premiere, festival…).
 
@@ -228,7 +228,7 @@ class ReleaseDate:
 # --- entities -------------------------------------------------------------------------------
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
 class Film:
     """A film: titles, releases, runtime, money and outside ids.
 
@@ -287,7 +287,7 @@ class Film:
             raise FieldError("Film", "description", _NONEMPTY, self.description)
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
 class Person:
     """A real person: an actor, a director, a critic, a real-life model for a character.
 
@@ -327,7 +327,7 @@ class Person:
             raise FieldError("Person", "description", _NONEMPTY, self.description)
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
 class Character:
     """A character of one film, the names sources use for it, who played it, and who it is
     based on ("Chris" is Chris Shiherlis; Neil McCauley is named after a real criminal)."""
@@ -367,7 +367,7 @@ class Character:
             raise FieldError("Character", "description", _NONEMPTY, self.description)
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
 class Credit:
     """One person's credit on one film: role, character, billing and flags."""
 
@@ -430,7 +430,7 @@ class Credit:
             raise FieldError("Credit", "character", "no character for a non-cast credit", character)
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
 class Scene:
     """A scene of a film: where it sits, where it happens, who is in it."""
 
@@ -480,7 +480,7 @@ class Scene:
             raise FieldError("Scene", "aliases", _STRS, self.aliases)
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
 class Quote:
     """A line spoken in a film, as the film has it, and the variants sources give."""
 
@@ -522,7 +522,7 @@ class Quote:
             raise FieldError("Quote", "lang", _NONEMPTY, self.lang)
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
 class Source:
     """Where claims come from: an article, an interview, a database record, the film itself.
 
@@ -600,7 +600,7 @@ class Source:
 # --- claims ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
 class Qualifier:
     """A qualifier that narrows a claim's scope (Wikidata's qualifiers): ``scope`` →
     ``in a speaking scene``; ``country`` → ``US``."""
@@ -618,7 +618,7 @@ class Qualifier:
         return f"{self.key}={self.value}"
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
 class Excerpt:
     """The verbatim words of a source that a claim rests on, and where they are in its text.
 
@@ -660,7 +660,7 @@ def _qualifiers_problem(value: Any) -> FieldError | None:
     return None
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
 class Claim:
     """One source's statement of one property of one subject, with its evidence.
 

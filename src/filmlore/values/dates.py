@@ -104,7 +104,7 @@ class Precision(enum.IntEnum):
     DAY = 3
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
 class PartialDate:
     """A date known to a year, a month or a day, optionally approximate and/or uncertain.
 
@@ -407,7 +407,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
 class DateInterval:
     """A span from one partial date to another; ``None`` is an open end (EDTF ``..``).
 

@@ -55,7 +55,7 @@ def _check_value(model: str, pattern: re.Pattern[str], expected: str):  # type: 
     return check
 
 
-@attrs.frozen(slots=True, repr=False, order=True)
+@attrs.frozen(slots=True, repr=False, order=True, weakref_slot=False)
 class ImdbId:
     """An IMDb identifier: ``tt`` titles, ``nm`` names (people), ``co`` companies.
 
@@ -134,7 +134,7 @@ digits, e.g. 'tt0113277' (pass kind='title' or kind='name' to read a bare number
         return f"ImdbId({self.value!r})"
 
 
-@attrs.frozen(slots=True, repr=False, order=True)
+@attrs.frozen(slots=True, repr=False, order=True, weakref_slot=False)
 class TmdbId:
     """A TMDb numeric id; TMDb numbers films and people separately, so keep them apart.
 
@@ -162,7 +162,7 @@ class TmdbId:
         return f"TmdbId({self.value})"
 
 
-@attrs.frozen(slots=True, repr=False, order=True)
+@attrs.frozen(slots=True, repr=False, order=True, weakref_slot=False)
 class MovieLensId:
     """A MovieLens ``movieId``.
 
@@ -190,7 +190,7 @@ class MovieLensId:
         return f"MovieLensId({self.value})"
 
 
-@attrs.frozen(slots=True, repr=False, order=True)
+@attrs.frozen(slots=True, repr=False, order=True, weakref_slot=False)
 class WikidataId:
     """A Wikidata item (``Q…``) or property (``P…``) id.
 

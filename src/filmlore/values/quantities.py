@@ -401,7 +401,7 @@ def _check_duration_unit(
         raise FieldError("Duration", attribute.name, "one of 's', 'min', 'h'", value)
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
 class Duration(Measure):
     """A length of time: ``amount`` in ``unit`` (``"s"``, ``"min"`` or ``"h"``), hedged.
 
@@ -523,7 +523,7 @@ def _money_figure(amount: Decimal) -> str:
     return _grouped(amount)
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
 class Money(Measure):
     """An amount of money in a ``currency`` (an ISO 4217 code), hedged.
 
@@ -638,7 +638,7 @@ def _check_unit(instance: Quantity, attribute: attrs.Attribute[Any], value: obje
         raise FieldError("Quantity", attribute.name, problem, value)
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
 class Quantity(Measure):
     """A count or amount with a free-text ``unit`` (``"screens"``; ``""`` for none), hedged.
 

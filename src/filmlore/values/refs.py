@@ -41,7 +41,7 @@ _KEY_MATCH = _KEY_RE.fullmatch
 _EXPECTED = "'kind:key' with kind one of " + ", ".join(ENTITY_KINDS) + " and a key like 'heat-1995'"
 
 
-@attrs.frozen(slots=True, repr=False, order=True)
+@attrs.frozen(slots=True, repr=False, order=True, weakref_slot=False)
 class EntityRef:
     """A typed reference to an entity: its kind and a key unique within that kind.
 

@@ -20,7 +20,7 @@ __all__ = ["Text"]
 _LANG_RE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
-@attrs.frozen(slots=True, repr=False, order=True)
+@attrs.frozen(slots=True, repr=False, order=True, weakref_slot=False)
 class Text:
     """A piece of text and, when known, its BCP 47 language tag (``en``, ``en-GB``, ``fr``).
 
