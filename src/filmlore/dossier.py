@@ -37,7 +37,19 @@ from filmlore.models import (
 from filmlore.properties import Property, PropertyRegistry, registry
 from filmlore.values.refs import EntityRef
 
-__all__ = ["Dossier"]
+__all__ = ["ENTITY_COLLECTIONS", "Dossier"]
+
+#: The dossier's entity collections, in the order they are stored, iterated and written.
+ENTITY_COLLECTIONS: tuple[str, ...] = (
+    "films",
+    "people",
+    "characters",
+    "credits",
+    "scenes",
+    "quotes",
+    "sources",
+    "claims",
+)
 
 T = TypeVar("T")
 
@@ -206,17 +218,8 @@ class Dossier:
     def entities(self) -> Iterator[Entity]:
         """Every entity, in the order films, people, characters, credits, scenes, quotes,
         sources, claims."""
-        for group in (
-            self.films,
-            self.people,
-            self.characters,
-            self.credits,
-            self.scenes,
-            self.quotes,
-            self.sources,
-            self.claims,
-        ):
-            yield from group
+        for name in ENTITY_COLLECTIONS:
+            yield from getattr(self, name)
 
     def get(self, ref: EntityRef | str) -> Entity | None:
         """The entity with id ``ref`` (an EntityRef or its text), or None."""
@@ -348,32 +351,11 @@ class Dossier:
 
     def merge(self, other: Dossier) -> Dossier:
         """A dossier with this one's entities followed by ``other``'s."""
-        fields = (
-            "films",
-            "people",
-            "characters",
-            "credits",
-            "scenes",
-            "quotes",
-            "sources",
-            "claims",
-            "properties",
-        )
+        fields = (*ENTITY_COLLECTIONS, "properties")
         return attrs.evolve(self, **{f: getattr(self, f) + getattr(other, f) for f in fields})
 
     def __repr__(self) -> str:
         counts = ", ".join(
-            f"{len(getattr(self, f))} {f}"
-            for f in (
-                "films",
-                "people",
-                "characters",
-                "credits",
-                "scenes",
-                "quotes",
-                "sources",
-                "claims",
-            )
-            if getattr(self, f)
+            f"{len(getattr(self, f))} {f}" for f in ENTITY_COLLECTIONS if getattr(self, f)
         )
         return f"<Dossier {self.title or ''!s}{': ' if self.title else ''}{counts or 'empty'}>"

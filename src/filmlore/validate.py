@@ -55,7 +55,7 @@ from typing import Any
 import attrs
 
 from filmlore._bulk import bulk
-from filmlore.dossier import Dossier
+from filmlore.dossier import ENTITY_COLLECTIONS, Dossier
 from filmlore.errors import IssuesFound
 from filmlore.models import (
     Character,
@@ -116,7 +116,7 @@ def raise_for_issues(issues: Iterable[Issue]) -> None:
 
 # --- the rules ---------------------------------------------------------------------------------
 
-_LISTS = ("films", "people", "characters", "credits", "scenes", "quotes", "sources", "claims")
+_LISTS = ENTITY_COLLECTIONS
 _UNMODELLED = frozenset(("organization", "place", "work"))
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _SPACES = re.compile(r"\s+")

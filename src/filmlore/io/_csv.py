@@ -39,7 +39,7 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from filmlore.dossier import Dossier
+from filmlore.dossier import ENTITY_COLLECTIONS, Dossier
 from filmlore.io._convert import Invalid
 from filmlore.io._reader import Collector
 from filmlore.io._values import text_out
@@ -288,17 +288,8 @@ def dumps_csv(dossier: Dossier) -> str:
     """The claims of ``dossier`` as CSV; a dossier holding anything else is refused."""
     others = [
         f"{len(getattr(dossier, name))} {name}"
-        for name in (
-            "properties",
-            "films",
-            "people",
-            "characters",
-            "credits",
-            "scenes",
-            "quotes",
-            "sources",
-        )
-        if getattr(dossier, name)
+        for name in ("properties", *ENTITY_COLLECTIONS)
+        if name != "claims" and getattr(dossier, name)
     ]
     if others or dossier.title is not None or dossier.description is not None:
         what = ", ".join(others) or "a title or description"
