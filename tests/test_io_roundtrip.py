@@ -104,11 +104,32 @@ def test_claims_roundtrip_through_csv(claim_list: list[filmlore.Claim]) -> None:
 def test_folder_roundtrips(
     tmp_path_factory: pytest.TempPathFactory, dossier: Dossier, title: str | None
 ) -> None:
-    """A dossier survives a dossier folder, sources' texts included."""
+    """A dossier survives a dossier folder, sources' texts included; one whose sources share
+    an id while one has a text is refused, since a folder keeps one text per id."""
     dossier = attrs.evolve(dossier, title=title)
     folder: Path = tmp_path_factory.mktemp("dossier") / "heat"
+    ids = [s.id for s in dossier.sources]
+    texted = {s.id for s in dossier.sources if s.text is not None}
+    if any(ids.count(ref) > 1 for ref in texted):
+        with pytest.raises(ValueError, match="more than one source"):
+            filmlore.dump(dossier, folder)
+        assert not folder.exists()
+        return
     filmlore.dump(dossier, folder)
     assert filmlore.load(folder) == dossier
+
+
+def test_folder_refuses_two_sources_sharing_an_id_and_a_text(tmp_path: Path) -> None:
+    """Two sources with one id, one with a text, cannot be written as a folder: refused."""
+    ref = filmlore.EntityRef("source", "a")
+    dossier = Dossier(
+        sources=[
+            filmlore.Source(id=ref, kind=filmlore.SourceKind.BLOG),
+            filmlore.Source(id=ref, kind=filmlore.SourceKind.BLOG, text=""),
+        ]
+    )
+    with pytest.raises(ValueError, match=r"source:a is the id of more than one source"):
+        filmlore.dump(dossier, tmp_path / "d")
 
 
 @pytest.mark.parametrize("fmt", TEXT_FORMATS)

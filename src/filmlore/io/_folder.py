@@ -173,6 +173,13 @@ def dump_folder(dossier: Dossier, root: Path) -> None:
                 f"{root} is not empty: a dossier folder is written into a new or empty folder "
                 "(its files would otherwise be read back with the new ones)"
             )
+    shared = _ids_sharing_a_text(dossier)
+    if shared:
+        raise ValueError(
+            f"cannot write a dossier folder: {', '.join(shared)} is the id of more than one "
+            "source, and a folder keeps one sources/KEY.txt per id; give each source its own id "
+            "(filmlore.validate reports duplicate ids)"
+        )
     root.mkdir(parents=True, exist_ok=True)
     texts = {s.id.key: s.text for s in dossier.sources if s.text is not None}
     if texts:
@@ -185,3 +192,14 @@ def dump_folder(dossier: Dossier, root: Path) -> None:
         for key, text in texts.items():
             with open(root / "sources" / f"{key}.txt", "w", encoding="utf-8", newline="") as f:
                 f.write(text)
+
+
+def _ids_sharing_a_text(dossier: Dossier) -> list[str]:
+    """Ids of sources that share their id with another source while one of them has a text."""
+    seen: dict[object, int] = {}
+    texted: set[object] = set()
+    for source in dossier.sources:
+        seen[source.id] = seen.get(source.id, 0) + 1
+        if source.text is not None:
+            texted.add(source.id)
+    return [str(ref) for ref, count in seen.items() if count > 1 and ref in texted]
