@@ -20,8 +20,7 @@ from typing import Any
 import attrs
 
 from filmlore.dossier import Dossier
-from filmlore.io._json import JSONSyntaxError, loads_json
-from filmlore.io._locate import json_locator
+from filmlore.io._json import PARSE_FAILED, parse_json
 from filmlore.io._reader import COLLECTIONS, Collector
 from filmlore.io._writer import dossier_data
 from filmlore.io._yaml import dumps_yaml, read_yaml
@@ -43,18 +42,9 @@ def _read_list(path: Path, name: str, collector: Collector) -> None:
     raw = path.read_bytes()
     data: Any
     if path.suffix == ".json":
-        try:
-            data = loads_json(raw)
-        except JSONSyntaxError as exc:
-            collector.problem(
-                None, (), f"not valid JSON: {exc.message} (column {exc.column})", label, exc.line
-            )
+        data = parse_json(raw, collector, label)
+        if data is PARSE_FAILED:
             return
-        except UnicodeDecodeError as exc:
-            collector.problem(None, (), f"not UTF-8 text: {exc.reason}", label)
-            return
-        text = raw.decode("utf-8", errors="replace")
-        collector.locators[label] = lambda paths: json_locator(text)(paths)
     else:
         data = read_yaml(raw, collector, label)
         if data is None and label not in collector.locators:

@@ -9,7 +9,15 @@ from typing import Any
 from filmlore.io._locate import json_locator
 from filmlore.io._reader import Collector
 
-__all__ = ["dumps_json", "dumps_line", "loads_json", "read_json", "read_jsonl"]
+__all__ = [
+    "PARSE_FAILED",
+    "dumps_json",
+    "dumps_line",
+    "loads_json",
+    "parse_json",
+    "read_json",
+    "read_jsonl",
+]
 
 _orjson: Any
 try:
@@ -49,20 +57,32 @@ def _text(data: bytes | str) -> str:
     return data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
 
 
-def read_json(data: bytes | str, collector: Collector, file: str | None) -> None:
-    """A whole dossier written as one JSON object."""
+#: What :func:`parse_json` returns for a document it could not read (the problem is noted).
+PARSE_FAILED: Any = object()
+
+
+def parse_json(data: bytes | str, collector: Collector, file: str | None) -> Any:
+    """One JSON document, parsed, with the file's line locator registered for later problems;
+    a syntax or encoding error is noted on ``collector`` and :data:`PARSE_FAILED` returned."""
     try:
         parsed = loads_json(data)
     except JSONSyntaxError as exc:
         collector.problem(
             None, (), f"not valid JSON: {exc.message} (column {exc.column})", file, exc.line
         )
-        return
+        return PARSE_FAILED
     except UnicodeDecodeError as exc:
         collector.problem(None, (), f"not UTF-8 text: {exc.reason}", file, None)
-        return
+        return PARSE_FAILED
     collector.locators[file] = lambda paths: json_locator(_text(data))(paths)
-    collector.mapping(parsed, file)
+    return parsed
+
+
+def read_json(data: bytes | str, collector: Collector, file: str | None) -> None:
+    """A whole dossier written as one JSON object."""
+    parsed = parse_json(data, collector, file)
+    if parsed is not PARSE_FAILED:
+        collector.mapping(parsed, file)
 
 
 def read_jsonl(
