@@ -15,7 +15,7 @@ from typing import Any
 
 from filmlore.compare._context import CompareContext, Target
 from filmlore.compare._names import ParsedName, given_match, parse_name, split_names
-from filmlore.compare._quotes import QuoteKind, align
+from filmlore.compare._quotes import QuoteKind, align, quote_text
 from filmlore.compare._result import (
     IDENTICAL,
     Comparison,
@@ -48,13 +48,9 @@ __all__ = ["BUILTIN", "same_speaker", "show", "term_relation", "text_of"]
 
 
 def text_of(value: object) -> str:
-    """The string inside a text-like value."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, Text):
-        return value.text
-    if isinstance(value, Quote):
-        return value.text
+    """The string inside a text-like value (its printed form for any other value)."""
+    if isinstance(value, (str, Text, Quote)):
+        return quote_text(value)
     return str(value)
 
 
