@@ -13,8 +13,9 @@ The public names are re-exported from :mod:`filmlore`; import them from there.
 from __future__ import annotations
 
 from filmlore.compare._claims import compare_claims
+from filmlore.compare._cmp_quotes import QuoteMatch, compare_quotes
 from filmlore.compare._context import CompareContext
-from filmlore.compare._quotes import QuoteKind, QuoteMatch, compare_quotes
+from filmlore.compare._quotes import QuoteKind
 from filmlore.compare._registry import Comparator, compare, register_comparator
 from filmlore.compare._result import Comparison, Verdict
 from filmlore.compare._taxonomy import Taxonomy

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from filmlore.compare._cmp_categories import term_relation
 from filmlore.compare._context import CompareContext, ContextLike, as_context
-from filmlore.compare._kinds import term_relation
 from filmlore.compare._registry import compare, infer_kind
 from filmlore.compare._result import (
     Comparison,

@@ -8,18 +8,15 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
 
 import attrs
 
 from filmlore.compare._text import _rapidfuzz, normalize_text
-from filmlore.errors import FieldError
 from filmlore.models import Quote
 from filmlore.values.numbers import NUMBER_WORDS
-from filmlore.values.refs import EntityRef
 from filmlore.values.text import Text
 
-__all__ = ["Alignment", "QuoteKind", "QuoteMatch", "Span", "align", "quote_text"]
+__all__ = ["Alignment", "QuoteKind", "Span", "align", "quote_text"]
 
 #: A ``(start, end)`` range of character offsets into a text.
 Span = tuple[int, int]
@@ -55,53 +52,6 @@ class QuoteKind(str, enum.Enum):
     PARAPHRASE = "paraphrase"
     DIFFERENT = "different"
     MISATTRIBUTED = "misattributed"
-
-
-_WORDS_MATCH = frozenset(
-    {QuoteKind.EXACT, QuoteKind.TRUNCATED, QuoteKind.ELIDED, QuoteKind.EXTENDED}
-)
-
-
-def _check_similarity(instance: QuoteMatch, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, float) or not 0.0 <= value <= 1.0:
-        raise FieldError("QuoteMatch", "similarity", "a float from 0 to 1", value)
-
-
-@attrs.frozen(slots=True, kw_only=True, repr=False)
-class QuoteMatch:
-    """The alignment of a candidate rendering of a quote with the reference line.
-
-    ``kind`` says how they relate, ``similarity`` (0 to 1) how many words they share,
-    ``spans`` which parts match -- pairs of ``(reference span, candidate span)`` in
-    character offsets of the texts as given -- and ``reason`` says it in one sentence.
-    ``speaker_matches`` is True or False when both speakers were given, else None.
-
-    >>> m = compare_quotes("Don't let yourself get attached to anything.",
-    ...                    "don't let yourself get attached")
-    >>> m.kind, m.spans
-    (<QuoteKind.TRUNCATED: 'truncated'>, (((0, 31), (0, 31)),))
-    """
-
-    kind: QuoteKind = attrs.field(validator=attrs.validators.instance_of(QuoteKind))
-    similarity: float = attrs.field(validator=_check_similarity)
-    spans: tuple[tuple[Span, Span], ...]
-    reason: str
-    speaker_matches: bool | None = None
-    reference: str = attrs.field(default="", repr=False)
-    candidate: str = attrs.field(default="", repr=False)
-
-    @property
-    def words_match(self) -> bool:
-        """True when the candidate keeps the line's own words (exact, truncated, elided,
-        extended -- or misattributed, which is one of these with the wrong speaker)."""
-        return self.kind in _WORDS_MATCH or self.kind is QuoteKind.MISATTRIBUTED
-
-    def matched(self) -> list[tuple[str, str]]:
-        """The matching pieces as text: ``(reference piece, candidate piece)`` pairs."""
-        return [(self.reference[r0:r1], self.candidate[c0:c1]) for (r0, r1), (c0, c1) in self.spans]
-
-    def __repr__(self) -> str:
-        return f"<QuoteMatch {self.kind.value}, similarity {self.similarity:.2f}: {self.reason}>"
 
 
 # --- tokens -----------------------------------------------------------------------------------
@@ -513,79 +463,3 @@ def _reason(al: Alignment) -> str:
     edits = _edit_phrases(al)[:4]
     shown = edits[0] if len(edits) == 1 else ", ".join(edits[:-1]) + " and " + edits[-1]
     return f"reworded: the candidate shares {m} of the {n_r} words of the line but {shown}"
-
-
-def compare_quotes(
-    reference: QuoteLike,
-    candidate: QuoteLike,
-    *,
-    reference_speaker: str | EntityRef | None = None,
-    candidate_speaker: str | EntityRef | None = None,
-    context: Any = None,
-) -> QuoteMatch:
-    """How ``candidate`` renders the line ``reference``: exact, truncated, elided,
-    extended, a paraphrase, different -- or misattributed, when the words match but the
-    speakers do not.
-
-    Words are compared after :func:`~filmlore.normalize_text`, with contractions spelt out
-    and number words read as digits, so ``thirty`` matches ``30`` and ``don't`` matches
-    ``do not``; punctuation never counts.  ``…`` or ``...`` in the candidate marks an
-    elision.  Speakers may be names or references; ``context`` (a
-    :class:`~filmlore.CompareContext` or :class:`~filmlore.Dossier`) resolves them, so
-    "De Niro's character" is Neil McCauley when the dossier says so.  A
-    :class:`~filmlore.Quote` may be passed for either text; its speaker is used when no
-    speaker is given.  Needs the ``fuzzy`` extra (rapidfuzz) unless the words are equal.
-
-    >>> line = ("Don't let yourself get attached to anything you are not willing to walk "
-    ...         "out on in thirty seconds flat if you feel the heat around the corner.")
-    >>> compare_quotes(line, "Don’t let yourself get attached to anything you are not "
-    ...                "willing to walk out on in 30 seconds flat.").kind
-    <QuoteKind.TRUNCATED: 'truncated'>
-    >>> compare_quotes(line, "Don't let yourself get attached to anything … if you feel "
-    ...                "the heat around the corner").kind
-    <QuoteKind.ELIDED: 'elided'>
-    >>> compare_quotes(line, line, reference_speaker="Neil McCauley",
-    ...                candidate_speaker="Vincent Hanna").kind
-    <QuoteKind.MISATTRIBUTED: 'misattributed'>
-    """
-    from filmlore.compare._context import as_context
-    from filmlore.compare._kinds import same_speaker
-
-    if reference_speaker is None and isinstance(reference, Quote):
-        reference_speaker = reference.speaker
-    if candidate_speaker is None and isinstance(candidate, Quote):
-        candidate_speaker = candidate.speaker
-    ref_text, cand_text = quote_text(reference), quote_text(candidate)
-    al = align(ref_text, cand_text)
-    reason = _reason(al)
-    kind = al.kind
-    speaker_matches: bool | None = None
-    if reference_speaker is not None and candidate_speaker is not None:
-        ctx = as_context(context)
-        speaker_matches = same_speaker(reference_speaker, candidate_speaker, ctx)
-        if speaker_matches is False:
-            ref_name = _speaker_name(reference_speaker, ctx)
-            cand_name = _speaker_name(candidate_speaker, ctx)
-            if kind in _WORDS_MATCH:
-                reason = (
-                    f"the words match ({kind.value}) but the candidate gives them to "
-                    f"{cand_name}, not {ref_name}"
-                )
-                kind = QuoteKind.MISATTRIBUTED
-            else:
-                reason += f"; and it gives the words to {cand_name}, not {ref_name}"
-    return QuoteMatch(
-        kind=kind,
-        similarity=float(al.similarity),
-        spans=al.spans(),
-        reason=reason,
-        speaker_matches=speaker_matches,
-        reference=ref_text,
-        candidate=cand_text,
-    )
-
-
-def _speaker_name(speaker: str | EntityRef, ctx: Any) -> str:
-    if isinstance(speaker, EntityRef):
-        return str(ctx.name_of(ctx.resolve_ref(speaker)))
-    return speaker

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 from typing import Any, Protocol
 
+from filmlore.compare._builtin import BUILTIN, compare_fallback
 from filmlore.compare._context import CompareContext, ContextLike, as_context
-from filmlore.compare._kinds import BUILTIN, compare_fallback, show
 from filmlore.compare._result import IDENTICAL, Comparison, unrelated
+from filmlore.compare._show import show
 from filmlore.models import Quote
 from filmlore.values.dates import DateInterval, PartialDate
 from filmlore.values.kinds import get_kind, kinds
