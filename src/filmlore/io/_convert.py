@@ -26,6 +26,20 @@ from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, override
 
 from filmlore.errors import FieldError, ParseError
+from filmlore.io._memo import (
+    _DURATIONS,
+    _MONEY,
+    _ONE_QUALIFIER,
+    _ONE_REF,
+    _QUALIFIERS,
+    _QUANTITIES,
+    _REFS,
+    _STRS,
+    SHORT,
+    _Memo,
+    printed,
+    shared_text,
+)
 from filmlore.models import (
     Character,
     Claim,
@@ -218,13 +232,12 @@ def _enum(cls: type[enum.Enum], nullable: bool) -> Hook:
 
 
 def _text_parser(
-    parse: Callable[[str], Any], what: str, *, cache: int = 0
+    parse: Callable[[str], Any], what: str, *, memo: _Memo | None = None
 ) -> Callable[[bool], Hook]:
     """Hooks reading a value from its text with ``parse``.
 
-    With ``cache`` > 0 the values read are memoised in a dict shared by the hooks, emptied
-    when it holds ``cache`` entries (values are immutable, so sharing them is safe; a dict
-    costs less per hit than :func:`functools.lru_cache`).
+    With a ``memo`` (one of :mod:`filmlore.io._memo`) the values read are kept in it, shared
+    by the hooks (values are immutable, so sharing them is safe).
     """
 
     def make(nullable: bool) -> Hook:
@@ -240,10 +253,8 @@ def _text_parser(
 
         return hook
 
-    if not cache:
+    if memo is None:
         return make
-
-    memo = _Memo(cache)
 
     def make_cached(nullable: bool) -> Hook:
         slow = make(nullable)
@@ -268,33 +279,6 @@ def _text_parser(
     return make_cached
 
 
-class _Memo:
-    """A bounded memo in two generations: when the young one is full it becomes the old one,
-    and a hit in the old one moves back.  What keeps being used stays (a person credited
-    in film after film); what was used once goes (a film's characters).
-    """
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.young: dict[Any, Any] = {}
-        self.old: dict[Any, Any] = {}
-
-    def get(self, key: Any) -> Any:
-        found = self.young.get(key)
-        if found is None:
-            found = self.old.get(key)
-            if found is not None:
-                self.put(key, found)
-        return found
-
-    def put(self, key: Any, value: Any) -> None:
-        if len(self.young) >= self.size:
-            # The young dict stays the same object: its ``get`` is bound in generated code.
-            self.old = self.young.copy()
-            self.young.clear()
-        self.young[key] = value
-
-
 #: :meth:`EntityRef.parse`, with a fast path for the canonical ``kind:key`` that checks
 #: both parts once.
 parse_ref = ref_from_text
@@ -304,7 +288,7 @@ parse_ref = ref_from_text
 _REFERRED = frozenset((Film, Person, Character, Scene, Source))
 _REF_WORDS = "an entity reference written as 'kind:key', e.g. 'film:heat-1995'"
 #: References to other entities repeat (a film's id in each of its credits): memoised.
-ref_hooks = _text_parser(parse_ref, _REF_WORDS, cache=1 << 16)
+ref_hooks = _text_parser(parse_ref, _REF_WORDS, memo=_REFS)
 ref_hook = ref_hooks(False)
 #: An entity's own id is unique: not memoised, to keep the cache for what repeats.
 id_hook = _text_parser(parse_ref, _REF_WORDS)(False)
@@ -316,11 +300,13 @@ date_or_interval_hook = _text_parser(
     parse_date, "a date or interval written as a string, e.g. '1995-12-15' or '1989/1995'"
 )(False)
 duration_hooks = _text_parser(
-    Duration.parse, "a duration written as text, e.g. '170 min'", cache=4096
+    Duration.parse, "a duration written as text, e.g. '170 min'", memo=_DURATIONS
 )
-money_hooks = _text_parser(Money.parse, "an amount written as text, e.g. '$60 million'", cache=4096)
+money_hooks = _text_parser(
+    Money.parse, "an amount written as text, e.g. '$60 million'", memo=_MONEY
+)
 quantity_hooks = _text_parser(
-    Quantity.parse, "a quantity written as text, e.g. 'about 40 screens'", cache=4096
+    Quantity.parse, "a quantity written as text, e.g. 'about 40 screens'", memo=_QUANTITIES
 )
 imdb_hooks = _text_parser(ImdbId.parse, "an IMDb id written as a string, e.g. 'tt0113277'")
 wikidata_hooks = _text_parser(WikidataId.parse, "a Wikidata id written as a string, e.g. 'Q42198'")
@@ -358,26 +344,6 @@ def text_from_mapping(value: dict[str, Any]) -> Text:
         return Text(text, lang=lang)
     except FieldError as exc:
         raise Invalid(f"expected {exc.expected}, got {describe(exc.got)}", (exc.field,)) from None
-
-
-#: Short strings and texts repeat (a country, a genre, a job); they are shared, not copied.
-SHORT = 32
-_TEXTS = _Memo(1 << 15)
-#: Short lists of short strings (genres, countries, languages), as shared tuples.
-_STRS = _Memo(1 << 12)
-#: Lists of one reference (``played_by: [person:…]``), as shared tuples.
-_ONE_REF = _Memo(1 << 15)
-
-
-def shared_text(value: str) -> Text:
-    """``Text(value)``, one object for each short string (a bounded memo)."""
-    if len(value) > SHORT:
-        return Text(value)
-    found: Text | None = _TEXTS.young.get(value) or _TEXTS.get(value)
-    if found is None:
-        found = Text(value)
-        _TEXTS.put(value, found)
-    return found
 
 
 def _str(nullable: bool) -> Hook:
@@ -555,11 +521,6 @@ def _is_union(t: Any) -> bool:
 
     origin = getattr(t, "__origin__", None)
     return origin is Union or isinstance(t, types.UnionType)
-
-
-_QUALIFIERS: dict[tuple[Any, str], Qualifier] = {}
-#: A claim's one qualifier ({country: US}), as the tuple the claim holds, shared.
-_ONE_QUALIFIER: dict[tuple[Any, str], tuple[Qualifier]] = {}
 
 
 def _qualifiers_hook(detailed: bool) -> Hook:
@@ -884,29 +845,6 @@ def _excerpt_out(value: Excerpt) -> Any:
 
 def _qualifiers_out(value: tuple[Qualifier, ...]) -> dict[str, str]:
     return {q.key: q.value for q in value}
-
-
-#: Printed values by ``id()``, for the length of one dump: a film's runtime or a date parsed
-#: once at load time is one object, printed once.  Each entry keeps its value alive, so an
-#: ``id`` cannot be reused while it is in the memo.
-_PRINTED: dict[int, tuple[Any, str]] = {}
-
-
-def printed(value: Any) -> str:
-    """``str(value)``, memoised by identity until :func:`forget_printed`."""
-    found = _PRINTED.get(id(value))
-    if found is not None and found[0] is value:
-        return found[1]
-    text = str(value)
-    if len(_PRINTED) >= 1 << 17:
-        _PRINTED.clear()
-    _PRINTED[id(value)] = (value, text)
-    return text
-
-
-def forget_printed() -> None:
-    """Empty the memo of :func:`printed` (at the end of a dump)."""
-    _PRINTED.clear()
 
 
 def _ref_out(value: EntityRef) -> str:
