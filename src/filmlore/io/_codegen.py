@@ -7,12 +7,18 @@ an enumeration or a reference inline, every other case and every error left to t
 hook.  :class:`_Unstructurer` writes those of the unstructuring converter: references joined
 in place, defaults left out by identity.  The detailed structuring converter uses cattrs'
 own generator, which explains every problem.
+
+Each function is compiled under a file name of its own (``<filmlore structure Film>``) whose
+lines are put in :mod:`linecache`, as cattrs does for the functions it generates, so that a
+traceback through one shows the line that failed.
 """
 
 from __future__ import annotations
 
 import enum
+import linecache
 import sys
+from types import CodeType
 from typing import Any, Union, get_args
 
 import attrs
@@ -43,6 +49,28 @@ from filmlore.values.refs import (
 from filmlore.values.text import Text
 
 __all__ = ["_FastStructurer", "_Unstructurer"]
+
+
+def _compile(source: str, what: str, cls: type[Any]) -> CodeType:
+    """``source`` compiled under the file name ``<filmlore {what} {cls}>``, its lines in
+    :mod:`linecache` (as cattrs' ``gen/_lc.py`` does).
+
+    A name that already holds other lines (a function written again for the same model,
+    differently) is left as it is: ``-2``, ``-3``, ... is added to the name until it is free
+    or holds the same lines.  Entries without a modification time are kept by
+    :func:`linecache.checkcache`.
+    """
+    lines = [line + "\n" for line in source.splitlines()]
+    count = 1
+    extra = ""
+    while True:
+        filename = f"<filmlore {what} {cls.__name__}{extra}>"
+        entry = (len(source), None, lines, filename)
+        if linecache.cache.setdefault(filename, entry) == entry:
+            return compile(source, filename, "exec")
+        count += 1
+        extra = f"-{count}"
+
 
 # --- structuring ------------------------------------------------------------------------------
 
@@ -127,7 +155,7 @@ class _FastStructurer:
                 *build,
             ]
         )
-        exec(compile(source, f"<filmlore structure {cls.__name__}>", "exec"), globs)
+        exec(_compile(source, "structure", cls), globs)
         fn: Hook = globs[name]
         return fn
 
@@ -285,6 +313,6 @@ class _Unstructurer:
         lines.append("    return res")
         source = "\n".join(lines)
         namespace = dict(self.globs)
-        exec(compile(source, f"<filmlore unstructure {cls.__name__}>", "exec"), namespace)
+        exec(_compile(source, "unstructure", cls), namespace)
         fn: Hook = namespace[f"unstructure_{cls.__name__}"]
         return fn
