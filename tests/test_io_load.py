@@ -26,7 +26,7 @@ from filmlore import (
     Stance,
     Text,
 )
-from filmlore.io._convert import converters
+from filmlore.io._converters import converters
 from tests.conftest import ROOT
 
 HEAT = {"id": "film:heat-1995", "title": "Heat"}

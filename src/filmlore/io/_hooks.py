@@ -7,7 +7,7 @@ list of genres) and raises :class:`Invalid` with a message in plain words otherw
 are shared through the memos of :mod:`filmlore.io._memo`.  The unstructuring hooks write the
 serialised form of ``docs/explanation/dossier-format.md``.
 
-The converters that register these hooks are built in :mod:`filmlore.io._convert`.
+The converters that register these hooks are built in :mod:`filmlore.io._converters`.
 """
 
 from __future__ import annotations

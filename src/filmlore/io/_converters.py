@@ -1,10 +1,12 @@
-"""The strict cattrs converters shared by every format.
+"""The strict cattrs converters shared by every format, built once by :func:`converters`.
 
 Two structuring converters are built from one set of hooks (:mod:`filmlore.io._hooks`): a
-*fast* one (no detailed validation) that every record goes through first, and a *detailed*
-one (cattrs' detailed validation, errors collected in exception groups) that a record goes
+*fast* one (no detailed validation, a function generated for each model by
+:mod:`filmlore.io._codegen`) that every record goes through first, and a *detailed* one
+(cattrs' detailed validation, errors collected in exception groups) that a record goes
 through again only when the fast one fails, to find every problem in it.  One unstructuring
-converter writes the serialised form of ``docs/explanation/dossier-format.md``.
+converter, its functions generated too, writes the serialised form of
+``docs/explanation/dossier-format.md``.
 """
 
 from __future__ import annotations
@@ -97,6 +99,9 @@ class Converters:
 
     converter: cattrs.Converter
     records: dict[type[Any], Hook]
+
+
+# --- structuring ------------------------------------------------------------------------------
 
 
 _new = object.__new__
