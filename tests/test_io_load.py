@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import io
 import json
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from filmlore import (
     Stance,
     Text,
 )
+from filmlore.io._converters import converters
 from tests.conftest import ROOT
 
 HEAT = {"id": "film:heat-1995", "title": "Heat"}
@@ -751,3 +753,19 @@ def test_problems_never_show_raw_tracebacks() -> None:
         assert "Error" not in problem
         assert "Structuring" not in problem
         assert "Traceback" not in problem
+
+
+def test_generated_functions_show_their_lines_in_tracebacks() -> None:
+    """The structuring and unstructuring functions written for each model keep their source
+    in linecache: a traceback through one shows the line that failed."""
+    fast, _, out = converters()
+    with pytest.raises(KeyError) as missing:
+        fast.records[filmlore.Film]({})
+    text = "".join(traceback.format_exception(missing.value))
+    assert 'File "<filmlore structure Film>", line 4, in structure_Film' in text
+    assert "a0 = o['id']" in text
+    with pytest.raises(AttributeError) as wrong:
+        out.records[filmlore.Film](object())
+    text = "".join(traceback.format_exception(wrong.value))
+    assert 'File "<filmlore unstructure Film>", line 3, in unstructure_Film' in text
+    assert "v = o.id" in text

@@ -11,10 +11,10 @@ from typing import IO, Any, Literal, Union, overload
 
 from filmlore._bulk import bulk
 from filmlore.dossier import Dossier
-from filmlore.io._convert import forget_printed
 from filmlore.io._csv import dumps_csv, read_csv
 from filmlore.io._folder import dump_folder, read_folder
 from filmlore.io._json import dumps_json, dumps_line, read_json, read_jsonl
+from filmlore.io._memo import forget_printed
 from filmlore.io._reader import MODEL_COLLECTION, Collector
 from filmlore.io._result import LoadResult, Rejected
 from filmlore.io._toml import dumps_toml, read_toml

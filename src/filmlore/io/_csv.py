@@ -40,7 +40,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from filmlore.dossier import ENTITY_COLLECTIONS, Dossier
-from filmlore.io._convert import Invalid
+from filmlore.io._hooks import Invalid
 from filmlore.io._reader import Collector
 from filmlore.io._values import text_out
 from filmlore.io._writer import RecordWriter

@@ -19,7 +19,7 @@ from cattrs.errors import (
 )
 
 from filmlore.errors import FieldError, ParseError
-from filmlore.io._convert import Invalid, InvalidGroup, describe
+from filmlore.io._hooks import Invalid, InvalidGroup, describe
 
 __all__ = ["Path", "flatten", "format_path"]
 

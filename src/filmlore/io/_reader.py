@@ -15,7 +15,8 @@ import attrs
 
 from filmlore.dossier import Dossier
 from filmlore.errors import LoadError, Location, Problem
-from filmlore.io._convert import Invalid, converters, describe
+from filmlore.io._converters import converters
+from filmlore.io._hooks import Invalid, describe
 from filmlore.io._locate import Locator
 from filmlore.io._problems import Path, flatten, format_path
 from filmlore.io._result import LoadResult, Rejected

@@ -14,14 +14,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from filmlore.errors import FieldError, ParseError
-from filmlore.io._convert import (
-    Invalid,
-    describe,
-    expected,
-    printed,
-    shared_text,
-    text_from_mapping,
-)
+from filmlore.io._hooks import Invalid, describe, expected, text_from_mapping
+from filmlore.io._memo import printed, shared_text
 from filmlore.properties import Property, PropertyRegistry, registry
 from filmlore.values.dates import DateInterval, PartialDate
 from filmlore.values.kinds import ValueKind, get_kind, kinds

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from filmlore.dossier import Dossier
-from filmlore.io._convert import converters
+from filmlore.io._converters import converters
 from filmlore.io._reader import COLLECTIONS, MODEL_COLLECTION
 from filmlore.io._values import value_out
 from filmlore.models import Claim, Film
