@@ -7,6 +7,8 @@ exception a caller would naturally catch, so ``except ValueError`` keeps working
     ├── ParseError               (ValueError)   text that is not a value of its kind
     ├── FieldError               (ValueError)   a model field that breaks its rule
     ├── UnknownPropertyError     (LookupError)  a property name not in the registry
+    ├── PropertyDeclarationError (ValueError)   properties that name each other wrongly
+    ├── PolicyError              (ValueError)   a reconciliation policy set up wrongly
     ├── UnresolvedReferenceError (LookupError)  an entity reference with no entity
     ├── DuplicateIdError         (ValueError)   two entities with the same id
     ├── LoadError                (ValueError)   every problem found in one input, at once
@@ -33,7 +35,9 @@ __all__ = [
     "Location",
     "MissingDependencyError",
     "ParseError",
+    "PolicyError",
     "Problem",
+    "PropertyDeclarationError",
     "UnknownPropertyError",
     "UnresolvedReferenceError",
 ]
@@ -116,6 +120,30 @@ class UnknownPropertyError(FilmloreError, LookupError):
 
     def __str__(self) -> str:  # LookupError would otherwise repr() the message
         return str(self.args[0])
+
+
+class PolicyError(FilmloreError, ValueError):
+    """A reconciliation policy set up wrongly: a weight below 0, a probability outside
+    (0, 1), an authority order that names a kind twice."""
+
+
+class PropertyDeclarationError(FilmloreError, ValueError):
+    """Properties that name each other wrongly: an ``inverse`` or ``broader`` property that
+    is not registered, a property broader than itself through others, or two properties
+    claiming the same inverse.
+
+    >>> raise PropertyDeclarationError("remade_as", "inverse", "remake_off", "no such property")
+    Traceback (most recent call last):
+    ...
+    filmlore.errors.PropertyDeclarationError: property 'remade_as' has inverse 'remake_off': no such property
+    """
+
+    def __init__(self, prop: str, field: str, target: str, problem: str) -> None:
+        self.property = prop
+        self.field = field
+        self.target = target
+        self.problem = problem
+        super().__init__(f"property {prop!r} has {field} {target!r}: {problem}")
 
 
 class UnresolvedReferenceError(FilmloreError, LookupError):

@@ -88,18 +88,23 @@ class RoleKind(str, enum.Enum):
 class SourceKind(str, enum.Enum):
     """What kind of source a claim comes from, from the most to the least first-hand.
 
-    The default :class:`~filmlore.Authority` order ranks them: the film itself, the maker in
-    an interview, a database, the press, an article or review, a blog.
+    The default :class:`~filmlore.Authority` order ranks them in this order: the film
+    itself, the maker in an interview, a database, an encyclopedia, the press, a book, an
+    article, a critic's review, a blog, a user review, a video, anything else.  Each kind
+    also has a prior trust that reconciliation starts a source of that kind from
+    (:data:`filmlore.SOURCE_PRIORS`).
     """
 
     FILM = "film"
     INTERVIEW = "interview"
     DATABASE = "database"
+    ENCYCLOPEDIA = "encyclopedia"
     PRESS = "press"
     BOOK = "book"
     ARTICLE = "article"
     REVIEW = "review"
     BLOG = "blog"
+    USER_REVIEW = "user_review"
     VIDEO = "video"
     OTHER = "other"
 
@@ -529,7 +534,9 @@ class Source:
     ``via`` lists the sources that relayed this one to us, nearest first: Mann's words at
     Busan reached the article through *Variety*, so the interview source has
     ``via=(source:variety-…, source:article-…)``.  ``text`` holds the full text when kept, so
-    that every claim's excerpt can be checked against it.
+    that every claim's excerpt can be checked against it.  ``reliability`` is a prior trust
+    in [0, 1] stated for this source (else its kind's prior is used); ``weight`` is how much
+    it counts in a :class:`~filmlore.WeightedVote` when the policy names no weight for it.
     """
 
     entity_kind: ClassVar[str] = "source"
@@ -544,6 +551,7 @@ class Source:
     retrieved: PartialDate | None = None
     language: str | None = None
     reliability: float | None = None
+    weight: float | None = None
     person: EntityRef | None = None
     via: tuple[EntityRef, ...] = attrs.field(factory=tuple, converter=_as_tuple)
     text: str | None = attrs.field(default=None, eq=True, repr=False)
@@ -581,6 +589,11 @@ class Source:
             isinstance(r, bool) or not isinstance(r, (int, float)) or not 0 <= r <= 1
         ):
             raise FieldError("Source", "reliability", "a number in [0, 1]", r)
+        w = self.weight
+        if w is not None and (
+            isinstance(w, bool) or not isinstance(w, (int, float)) or not 0 <= w < float("inf")
+        ):
+            raise FieldError("Source", "weight", "a number >= 0", w)
         if self.person is not None and (
             not isinstance(self.person, EntityRef) or self.person.kind != "person"
         ):

@@ -12,6 +12,16 @@ WikidataId('P2047')
 'cost'
 >>> get_property("cast_member").cardinality
 <Cardinality.MANY: 'many'>
+
+Properties know each other.  ``remade_as`` is the *inverse* of ``remake_of`` (a claim that
+L.A. Takedown was remade as Heat says that Heat is a remake of L.A. Takedown), and
+``remake_of`` is a *narrower* kind of ``based_on``, itself a kind of ``inspired_by``: claims
+made from either end, or at different generality, meet as one question in reconciliation.
+
+>>> registry.forward("remade_as")
+(Property(name='remake_of', ...), True)
+>>> [p.name for p in registry.lineage("remake_of")]
+['remake_of', 'based_on', 'inspired_by', 'influenced_by']
 """
 
 from __future__ import annotations
@@ -23,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from filmlore.errors import FieldError, UnknownPropertyError
+from filmlore.errors import FieldError, PropertyDeclarationError, UnknownPropertyError
 from filmlore.values.ids import WikidataId
 from filmlore.values.kinds import get_kind
 from filmlore.values.refs import ENTITY_KINDS
@@ -95,6 +105,33 @@ class Property:
     tolerance: float | None = attrs.field(default=None)
     aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=_as_tuple)
     description: str = ""
+    inverse: str | None = attrs.field(default=None)
+    broader: str | None = attrs.field(default=None)
+    asymmetric: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    scope_keys: tuple[str, ...] = attrs.field(factory=tuple, converter=_as_tuple)
+
+    @inverse.validator
+    def _check_inverse(self, attribute: attrs.Attribute[object], value: object) -> None:
+        if value is not None:
+            if not isinstance(value, str) or not _NAME_RE.fullmatch(value):
+                raise FieldError("Property", "inverse", "a property name", value)
+            if self.kind != "ref":
+                raise FieldError("Property", "inverse", "None on a property whose kind is not ref", value)
+            if value == self.name:
+                raise FieldError("Property", "inverse", "another property's name", value)
+
+    @broader.validator
+    def _check_broader(self, attribute: attrs.Attribute[object], value: object) -> None:
+        if value is not None:
+            if not isinstance(value, str) or not _NAME_RE.fullmatch(value):
+                raise FieldError("Property", "broader", "a property name", value)
+            if value == self.name:
+                raise FieldError("Property", "broader", "another property's name", value)
+
+    @scope_keys.validator
+    def _check_scope_keys(self, attribute: attrs.Attribute[object], value: object) -> None:
+        if not isinstance(value, tuple) or not all(isinstance(k, str) and k for k in value):
+            raise FieldError("Property", "scope_keys", "a tuple of qualifier names", value)
 
     @ref_kind.validator
     def _check_ref_kind(self, attribute: attrs.Attribute[object], value: object) -> None:
@@ -126,6 +163,7 @@ class PropertyRegistry:
     def __init__(self, properties: Iterable[Property] = ()) -> None:
         self._by_name: dict[str, Property] = {}
         self._alias: dict[str, str] = {}
+        self._families: dict[str, tuple[Property, bool, tuple[Property, ...]]] = {}
         for prop in properties:
             self.register(prop)
 
@@ -145,6 +183,7 @@ class PropertyRegistry:
         self._by_name[prop.name] = prop
         for alias in prop.aliases:
             self._alias[alias] = prop.name
+        self._families.clear()
         return prop
 
     def get(self, name: str) -> Property:
@@ -164,6 +203,90 @@ class PropertyRegistry:
     def copy(self) -> PropertyRegistry:
         """An independent copy, to extend without touching this one."""
         return PropertyRegistry(self._by_name.values())
+
+    # --- properties that know each other -----------------------------------------------------
+
+    def inverse_of(self, name: str) -> Property | None:
+        """The property that says what ``name`` says from the other end, or None.
+
+        >>> registry.inverse_of("remake_of").name, registry.inverse_of("remade_as").name
+        ('remade_as', 'remake_of')
+        """
+        prop = self.get(name)
+        if prop.inverse is not None:
+            return self._target(prop, "inverse", prop.inverse)
+        for other in self._by_name.values():
+            if other.inverse == prop.name:
+                return other
+        return None
+
+    def forward(self, name: str) -> tuple[Property, bool]:
+        """The property ``name`` is read as, and whether a claim of it must be turned round.
+
+        Of two inverse properties one is the *forward* one -- the one that does not declare
+        the other as its ``inverse`` (of two that both do, the first by name): a claim "L.A.
+        Takedown ``remade_as`` Heat" is read as "Heat ``remake_of`` L.A. Takedown".
+        """
+        return self._family(name)[:2]
+
+    def lineage(self, name: str) -> tuple[Property, ...]:
+        """The forward property of ``name`` and every broader property above it, nearest
+        first; the last is the *root* that a question about any of them is asked of."""
+        return self._family(name)[2]
+
+    def relation(self, a: str, b: str) -> str | None:
+        """How property ``a`` stands to ``b`` (both read forward): ``same``, ``narrower``
+        (``remake_of`` to ``based_on``), ``broader``, or None when neither is a kind of
+        the other.
+
+        >>> registry.relation("remake_of", "based_on"), registry.relation("based_on", "remake_of")
+        ('narrower', 'broader')
+        """
+        la, lb = self.lineage(a), self.lineage(b)
+        if la[0].name == lb[0].name:
+            return "same"
+        if any(p.name == lb[0].name for p in la):
+            return "narrower"
+        if any(p.name == la[0].name for p in lb):
+            return "broader"
+        return None
+
+    def _target(self, prop: Property, field: str, name: str) -> Property:
+        found = self.find(name)
+        if found is None:
+            raise PropertyDeclarationError(prop.name, field, name, "no such property")
+        return found
+
+    def _family(self, name: str) -> tuple[Property, bool, tuple[Property, ...]]:
+        prop = self.get(name)
+        cached = self._families.get(prop.name)
+        if cached is not None:
+            return cached
+        flipped = False
+        forward = prop
+        if prop.inverse is not None:
+            other = self._target(prop, "inverse", prop.inverse)
+            if other.inverse is not None and other.inverse != prop.name:
+                raise PropertyDeclarationError(
+                    other.name, "inverse", other.inverse, f"{prop.name!r} declares it its inverse"
+                )
+            if other.inverse is None or other.name < prop.name:
+                forward, flipped = other, True
+        chain = [forward]
+        seen = {forward.name}
+        current = forward
+        while current.broader is not None:
+            up = self._target(current, "broader", current.broader)
+            if up.name in seen:
+                raise PropertyDeclarationError(
+                    current.name, "broader", up.name, "the properties are broader than themselves"
+                )
+            seen.add(up.name)
+            chain.append(up)
+            current = up
+        found = (forward, flipped, tuple(chain))
+        self._families[prop.name] = found
+        return found
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and (name in self._by_name or name in self._alias)
@@ -189,6 +312,10 @@ def _p(
     tolerance: float | None = None,
     aliases: tuple[str, ...] = (),
     description: str = "",
+    inverse: str | None = None,
+    broader: str | None = None,
+    asymmetric: bool = False,
+    scope_keys: tuple[str, ...] = (),
 ) -> Property:
     return Property(
         name=name,
@@ -200,6 +327,10 @@ def _p(
         tolerance=tolerance,
         aliases=aliases,
         description=description,
+        inverse=inverse,
+        broader=broader,
+        asymmetric=asymmetric,
+        scope_keys=scope_keys,
     )
 
 
@@ -209,13 +340,20 @@ _PEOPLE_ON = {"many": True, "ref_kind": "person"}
 #: The registry used when no other is given.
 registry = PropertyRegistry(
     [
-        _p("title", "title", "P1476", description="the title of a work"),
+        _p(
+            "title",
+            "title",
+            "P1476",
+            scope_keys=("language", "lang", "region", "country"),
+            description="the title of a work (one per language or region)",
+        ),
         _p(
             "release_date",
             "date",
             "P577",
             aliases=("publication_date",),
             subjects=_WORKS,
+            scope_keys=("country", "region", "kind"),
             description="when the work was first released (qualify with country or kind)",
         ),
         _p("production_date", "date", subjects=_WORKS, description="when the work was made"),
@@ -226,6 +364,7 @@ registry = PropertyRegistry(
             subjects=("film", "scene", "work"),
             tolerance=0.03,
             aliases=("runtime",),
+            scope_keys=("cut", "version", "edition"),
             description="how long it runs",
         ),
         _p(
@@ -242,6 +381,7 @@ registry = PropertyRegistry(
             "P2142",
             aliases=("revenue", "gross"),
             tolerance=0.05,
+            scope_keys=("region", "country", "market"),
             description="what it earned",
         ),
         _p("director", "ref", "P57", many=True, ref_kind="person", subjects=_WORKS),
@@ -272,22 +412,79 @@ registry = PropertyRegistry(
         _p("original_language", "text", "P364", subjects=_WORKS),
         _p("filming_location", "place", "P915", many=True, subjects=("film", "scene")),
         _p("narrative_location", "place", "P840", many=True, subjects=("film", "scene", "work")),
-        _p("based_on", "ref", "P144", many=True, subjects=("film", "character", "scene", "work")),
         _p(
-            "inspired_by", "ref", "P941", many=True, subjects=("film", "character", "scene", "work")
+            "based_on",
+            "ref",
+            "P144",
+            many=True,
+            subjects=("film", "character", "scene", "work"),
+            broader="inspired_by",
+            asymmetric=True,
+            description="a work, person or event this one is based on",
         ),
-        _p("derivative_work", "ref", "P4969", many=True, subjects=_WORKS),
+        _p(
+            "basis_of",
+            "ref",
+            "P4969",
+            many=True,
+            subjects=("film", "character", "scene", "work", "person"),
+            inverse="based_on",
+            aliases=("derivative_work",),
+            description="a work based on this one (inverse of based_on)",
+        ),
+        _p(
+            "inspired_by",
+            "ref",
+            "P941",
+            many=True,
+            subjects=("film", "character", "scene", "work"),
+            broader="influenced_by",
+            asymmetric=True,
+        ),
+        _p(
+            "inspired",
+            "ref",
+            many=True,
+            subjects=("film", "character", "scene", "person", "work"),
+            inverse="inspired_by",
+            description="a work this one inspired (inverse of inspired_by)",
+        ),
+        _p(
+            "influenced_by",
+            "ref",
+            "P737",
+            many=True,
+            subjects=("film", "person", "work"),
+            description="a work or person that influenced this one",
+        ),
         _p(
             "influenced",
             "ref",
             many=True,
             subjects=("film", "scene", "person", "work"),
+            inverse="influenced_by",
             description="a later work this one influenced (inverse of P737 'influenced by')",
         ),
-        _p("influenced_by", "ref", "P737", many=True, subjects=("film", "person", "work")),
-        _p("follows", "ref", "P155", subjects=_WORKS, ref_kind="film"),
-        _p("followed_by", "ref", "P156", subjects=_WORKS, ref_kind="film"),
-        _p("remake_of", "ref", many=True, subjects=_WORKS, ref_kind="film"),
+        _p("follows", "ref", "P155", subjects=_WORKS, ref_kind="film", asymmetric=True),
+        _p("followed_by", "ref", "P156", subjects=_WORKS, ref_kind="film", inverse="follows"),
+        _p(
+            "remake_of",
+            "ref",
+            many=True,
+            subjects=_WORKS,
+            ref_kind="film",
+            broader="based_on",
+            asymmetric=True,
+        ),
+        _p(
+            "remade_as",
+            "ref",
+            many=True,
+            subjects=_WORKS,
+            ref_kind="film",
+            inverse="remake_of",
+            description="a remake of this work (inverse of remake_of)",
+        ),
         _p(
             "played_by",
             "ref",
@@ -334,6 +531,7 @@ registry = PropertyRegistry(
         ),
         _p("occupation", "category", "P106", many=True, subjects=("person",)),
         _p("date_of_birth", "date", "P569", subjects=("person",)),
+        _p("place_of_birth", "place", "P19", subjects=("person",)),
         _p("name", "name", many=True, subjects=("person", "character")),
     ]
 )

@@ -14,8 +14,16 @@ from filmlore.reconcile._policies import (
     Vote,
     WeightedVote,
 )
-from filmlore.reconcile._results import Conflict, ConflictSide, Fact, FactStatus, Reconciliation
+from filmlore.reconcile._results import (
+    Conflict,
+    ConflictSide,
+    Fact,
+    FactStatus,
+    Reconciliation,
+    Support,
+)
 from filmlore.reconcile._table import ClaimTable
+from filmlore.reconcile._truth import SOURCE_PRIORS
 
 __all__ = [
     "Authority",
@@ -27,6 +35,8 @@ __all__ = [
     "MostSpecific",
     "Policy",
     "Reconciliation",
+    "SOURCE_PRIORS",
+    "Support",
     "TruthDiscovery",
     "Vote",
     "WeightedVote",

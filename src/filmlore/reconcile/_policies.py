@@ -3,34 +3,33 @@
 Each policy is a small immutable object with a readable repr.  It reads an
 :class:`~filmlore.reconcile._evidence.Evidence` and returns an
 :class:`~filmlore.reconcile._algorithms.Outcome`; :func:`~filmlore.reconcile` does the
-rest.  Ties are never broken at random: the fixed rule is the more specific value first,
-then the value that sorts first (its printed form, alphabetically; on the vectorised path
-the column's sort order, so the smallest number).
+rest, the same way for every policy.  Ties are never broken at random: the fixed rule is the
+more specific value first, then the value with more voices of its own, then the value that
+sorts first.  Every policy reports its confidence as a probability: the votes choose, and
+the sources' priors (their stated reliability, else their kind's) say how sure the choice
+is; truth discovery learns the sources' accuracies instead.
 """
 
 from __future__ import annotations
 
 import abc
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
 import attrs
+import numpy as np
 
+from filmlore.errors import PolicyError
 from filmlore.models import SourceKind
-from filmlore.reconcile._algorithms import (
-    Outcome,
-    TDParams,
-    most_specific,
-    truth_discovery,
-    vote,
-)
+from filmlore.reconcile._algorithms import Outcome, rank_candidates
 from filmlore.reconcile._evidence import Evidence, SourceInfo
+from filmlore.reconcile._truth import TDParams, fixed_belief, truth_discovery
+from filmlore.reconcile._types import FloatArray
 from filmlore.values.refs import EntityRef
 
 __all__ = [
     "DEFAULT_AUTHORITY",
     "Authority",
-    "Implies",
     "MostSpecific",
     "Policy",
     "TruthDiscovery",
@@ -38,14 +37,13 @@ __all__ = [
     "WeightedVote",
 ]
 
-#: A relation between two values of one question: how surely the first being true makes
-#: the second true (1: "Ghur Province" makes "Afghanistan" true), 0 when it says nothing.
-#: A :class:`~filmlore.Taxonomy` works too: a narrower term implies its broader ones.
-Implies = Callable[[Any, Any], float]
-
 #: The default :class:`Authority` order: the film itself, the maker in an interview, a
-#: database, the press, a book, an article, a review, a blog, a video, anything else.
+#: database, an encyclopedia, the press, a book, an article, a review, a blog, a user review,
+#: a video, anything else.
 DEFAULT_AUTHORITY: tuple[SourceKind, ...] = tuple(SourceKind)
+
+#: The one home of truth discovery's fixed hyperparameters.
+_DEFAULTS = TDParams()
 
 
 def _key(x: object) -> str:
@@ -57,18 +55,15 @@ def _key(x: object) -> str:
 class Policy(abc.ABC):
     """The interface every policy implements (subclass it to write your own).
 
-    :meth:`outcome` scores the candidates of every question at once; ``implies`` is the
-    relation between values used on the vectorised path (the object path takes it from
-    :func:`~filmlore.compare_claims`).
+    :meth:`outcome` scores the candidates of every question at once.
     """
 
     #: The policy's name in :meth:`describe` and reports.
     name: ClassVar[str] = "policy"
-    implies: Any = None
 
     @abc.abstractmethod
     def outcome(self, evidence: Evidence) -> Outcome:
-        """Score, probability and preference order for every candidate."""
+        """Support and belief for every candidate."""
 
     def parameters(self) -> dict[str, Any]:
         """The policy's settings that differ from the defaults, as JSON-able data."""
@@ -81,10 +76,15 @@ class Policy(abc.ABC):
 
     def reason(self) -> str:
         """A few words on how this policy decides, for explanations."""
-        return "by the policy"
+        return "the policy prefers it"
 
-    def _source_weights(self, sources: list[SourceInfo]) -> list[float]:
-        return [1.0] * len(sources)
+    def _source_weights(self, sources: list[SourceInfo]) -> FloatArray:
+        return np.ones(len(sources))
+
+    def _votes(self, evidence: Evidence) -> Outcome:
+        weight = self._source_weights(evidence.sources)[evidence.ev_src]
+        support = evidence.per_cand(evidence.assert_weight() * weight)
+        return Outcome(support=support, belief=fixed_belief(evidence, _DEFAULTS))
 
 
 @attrs.frozen(slots=True, repr=False)
@@ -92,7 +92,9 @@ class Vote(Policy):
     """Majority vote: the value asserted by the most independent origins wins.
 
     Each origin counts once per value (claims relayed from one interview, or attributed to
-    one person, are one voice); a hedged claim counts half; denials do not vote but count
+    one person, are one voice); a hedged claim counts half; of two values with as many
+    votes, the more specific wins ("Milan" over "Italy"); a vague value that can never be
+    the whole truth ("1995" beside 1995-12-15) never wins; denials do not vote but count
     against the confidence.
 
     >>> Vote()
@@ -102,9 +104,8 @@ class Vote(Policy):
     name: ClassVar[str] = "vote"
 
     def outcome(self, evidence: Evidence) -> Outcome:
-        """Votes per candidate; the most votes first."""
-        xp = evidence.xp
-        return vote(evidence, xp.asarray(self._source_weights(evidence.sources), float))
+        """Consistent votes per candidate."""
+        return self._votes(evidence)
 
     def reason(self) -> str:
         """How the vote decides."""
@@ -117,8 +118,8 @@ class Vote(Policy):
 def _weights_in(value: Mapping[Any, float] | None) -> dict[str, float]:
     out: dict[str, float] = {}
     for k, w in (value or {}).items():
-        if isinstance(w, bool) or not isinstance(w, (int, float)) or w < 0:
-            raise ValueError(f"a weight must be a number >= 0, got {w!r} for {k!r}")
+        if isinstance(w, bool) or not isinstance(w, (int, float)) or not w >= 0:
+            raise PolicyError(f"a weight must be a number >= 0, got {w!r} for {k!r}")
         out[_key(k)] = float(w)
     return out
 
@@ -128,7 +129,8 @@ class WeightedVote(Policy):
     """A vote in which each source counts with a weight.
 
     ``weights`` maps a source id (``"source:tmdb-heat"``) or a :class:`~filmlore.SourceKind`
-    to its weight; a source in neither counts its stated ``reliability``, or ``default``.
+    to its weight; a source in neither counts its own ``weight`` (from a dossier or a
+    sources table), else its stated ``reliability``, else ``default``.
 
     >>> WeightedVote({"source:tmdb-heat": 3, SourceKind.BLOG: 0.5})
     WeightedVote({'source:tmdb-heat': 3.0, 'blog': 0.5})
@@ -139,22 +141,23 @@ class WeightedVote(Policy):
     default: float = 1.0
 
     def outcome(self, evidence: Evidence) -> Outcome:
-        """Weighted votes per candidate; the most weight first."""
-        xp = evidence.xp
-        return vote(evidence, xp.asarray(self._source_weights(evidence.sources), float))
+        """Weighted consistent votes per candidate."""
+        return self._votes(evidence)
 
-    def _source_weights(self, sources: list[SourceInfo]) -> list[float]:
+    def _source_weights(self, sources: list[SourceInfo]) -> FloatArray:
         out = []
         for s in sources:
             if s.id in self.weights:
                 out.append(self.weights[s.id])
             elif s.kind is not None and _key(s.kind) in self.weights:
                 out.append(self.weights[_key(s.kind)])
+            elif s.weight is not None:
+                out.append(float(s.weight))
             elif s.reliability is not None:
                 out.append(float(s.reliability))
             else:
                 out.append(self.default)
-        return out
+        return np.asarray(out, dtype=float)
 
     def parameters(self) -> dict[str, Any]:
         """The weights and the default."""
@@ -180,16 +183,17 @@ def _order_in(value: Iterable[SourceKind | str | EntityRef] | None) -> tuple[str
             text = str(item)
             out.append(SourceKind(text).value if text in SourceKind._value2member_map_ else text)
         else:
-            raise TypeError(f"an authority order holds SourceKinds or source ids, got {item!r}")
+            raise PolicyError(f"an authority order holds SourceKinds or source ids, got {item!r}")
     if len(set(out)) != len(out):
-        raise ValueError(f"an authority order names each kind or source once: {out}")
+        raise PolicyError(f"an authority order names each kind or source once: {out}")
     return tuple(out)
 
 
 @attrs.frozen(slots=True, repr=False)
 class Authority(Policy):
     """Trust the most authoritative source: the film itself, then the maker in an
-    interview, then a database, the press, a book, an article, a review, a blog.
+    interview, then a database, an encyclopedia, the press, a book, an article, a review, a
+    blog, a user review.
 
     ``order`` lists source kinds and/or source ids, most authoritative first (a source id
     places that source; otherwise its kind does; anything unlisted comes last).  Each rank
@@ -197,8 +201,8 @@ class Authority(Policy):
     rank it is a vote.
 
     >>> Authority()
-    Authority(film > interview > database > press > book > article > review > blog > video > other)
-    """
+    Authority(film > interview > database > encyclopedia > press > book > article > review > blog > user_review > video > other)
+    """  # noqa: E501
 
     name: ClassVar[str] = "authority"
     order: tuple[str, ...] = attrs.field(default=None, converter=_order_in)
@@ -207,9 +211,8 @@ class Authority(Policy):
     STEP: ClassVar[float] = 10.0
 
     def outcome(self, evidence: Evidence) -> Outcome:
-        """Authority-weighted votes per candidate."""
-        xp = evidence.xp
-        return vote(evidence, xp.asarray(self._source_weights(evidence.sources), float))
+        """Authority-weighted consistent votes per candidate."""
+        return self._votes(evidence)
 
     def rank_of(self, source: SourceInfo) -> int:
         """A source's place in the order (0 first; ``len(order)`` when unlisted)."""
@@ -219,8 +222,8 @@ class Authority(Policy):
             return self.order.index(_key(source.kind))
         return len(self.order)
 
-    def _source_weights(self, sources: list[SourceInfo]) -> list[float]:
-        return [self.STEP ** -self.rank_of(s) for s in sources]
+    def _source_weights(self, sources: list[SourceInfo]) -> FloatArray:
+        return np.asarray([self.STEP ** -self.rank_of(s) for s in sources], dtype=float)
 
     def parameters(self) -> dict[str, Any]:
         """The order."""
@@ -237,11 +240,10 @@ class Authority(Policy):
 @attrs.frozen(slots=True, repr=False)
 class MostSpecific(Policy):
     """Within a group of compatible values, the most precise wins: 1995-12-15 over 1995,
-    170 min over "nearly 3 hours" -- unless two precise values contradict each other
-    (1995-12-15 and 1995-12-16), when the common coarser one stands.
+    170 min over "nearly 3 hours", Milan over Italy -- unless two precise values contradict
+    each other (1995-12-15 and 1995-12-16), when the base policy's choice stands.
 
-    ``base`` decides between conflicting groups (a :class:`Vote` by default).  ``implies``
-    relates values on the vectorised path (see :class:`TruthDiscovery`).
+    ``base`` decides between conflicting values (a :class:`Vote` by default).
 
     >>> MostSpecific()
     MostSpecific(Vote())
@@ -249,11 +251,38 @@ class MostSpecific(Policy):
 
     name: ClassVar[str] = "most specific"
     base: Policy = attrs.field(factory=Vote)
-    implies: Implies | Any | None = None
 
     def outcome(self, evidence: Evidence) -> Outcome:
         """The base policy's outcome, with the most precise compatible value first."""
-        return most_specific(evidence, self.base.outcome(evidence))
+        base = self.base.outcome(evidence)
+        ev = evidence
+        if not len(ev.imp_from):
+            return base
+        own = ev.per_cand(ev.assert_weight())
+        rank = rank_candidates(ev, [(base.support, True), (ev.cand_spec, True), (own, True)])
+        finer: dict[int, list[int]] = {}
+        strict = ~ev.imp_equiv
+        for a, b in zip(ev.imp_from[strict].tolist(), ev.imp_to[strict].tolist(), strict=True):
+            finer.setdefault(b, []).append(a)
+        compatible: set[tuple[int, int]] = set(
+            zip(ev.imp_from.tolist(), ev.imp_to.tolist(), strict=True)
+        ) | set(zip(ev.ovl_a.tolist(), ev.ovl_b.tolist(), strict=True))
+        support = base.support.astype(float).copy()
+        winners = np.flatnonzero((rank == 0) & ~ev.item_many[ev.cand_item]).tolist()
+        for w in winners:
+            options = [c for c in finer.get(w, []) if own[c] > 0]
+            fine = [
+                c
+                for c in options
+                if all(o == c or (c, o) in compatible or (o, c) in compatible for o in options)
+            ]
+            if not fine:
+                continue
+            best = max(fine, key=lambda c: (float(ev.cand_spec[c]), -int(rank[c])))
+            item = int(ev.cand_item[w])
+            lo, hi = int(ev.item_start[item]), int(ev.item_start[item + 1])
+            support[best] = float(support[lo:hi].max()) + 1.0
+        return attrs.evolve(base, support=support)
 
     def parameters(self) -> dict[str, Any]:
         """The base policy."""
@@ -267,10 +296,6 @@ class MostSpecific(Policy):
         return f"MostSpecific({self.base!r})"
 
 
-#: The one home of truth discovery's fixed hyperparameters.
-_DEFAULTS = TDParams()
-
-
 @attrs.frozen(slots=True, repr=False)
 class TruthDiscovery(Policy):
     """Learn how far to trust each source from the data, and believe accordingly.
@@ -279,34 +304,31 @@ class TruthDiscovery(Policy):
     a value is as believable as the sources claiming it are accurate, and a source is as
     accurate as the values it claims are believable.  On top of that:
 
-    * **compatible values support each other** -- a claim of "USA" backs "Minneapolis,
-      Minnesota, USA" as a vague but right answer, and the precise value is chosen when it
-      holds with probability ``specific_at`` (otherwise the coarser one that does);
-    * **the wrong values are counted per question**: a claim weighs more where there are
-      more ways to be wrong (by default, the other values claimed for the question);
-    * **sources of a kind share a prior**: a source with few claims is trusted like the
-      others of its kind (blogs, databases, anonymous editors...) until its own record
-      says otherwise, and a claim never vouches for itself -- each is weighed by its
-      source's record on its *other* claims;
-    * **copies count once**: sources that side together with minority values nearly every
-      time are detected as copying each other and their agreement discounted
-      (``copying=False`` turns this off);
+    * **compatible values are evidence for each other** -- a claim of "Italy" backs
+      "Milan" as a right but vague answer, a claim of "1995" backs 1995-12-15 in full (a
+      release date is a day), and the most probable value wins: "Milan" over "Italy" when
+      its support allows, never a value two rivals merely share;
+    * **sources of a kind share a prior** (:data:`~filmlore.SOURCE_PRIORS`): a source with
+      few claims is trusted like its kind until its own record says otherwise, and a claim
+      never vouches for itself -- each is weighed by its source's record on its *other*
+      claims;
+    * **copies count about once**: sources that agree far more often than their
+      accuracies explain are found to copy each other and their agreement discounted --
+      only where the data can show it (``copying=False`` turns this off);
     * **many-valued properties** decide each value on its own.
 
-    ``implies(a, b)`` relates two values of one question on the vectorised path (the
-    object path compares claims with :func:`~filmlore.compare_claims`): how surely ``a``
-    being true makes ``b`` true -- a function returning 0..1, or a
-    :class:`~filmlore.Taxonomy` (a narrower term implies its broader ones).
+    The confidence of a fact is the probability that it holds: a lone source's claim gets
+    about its source's trust.
 
-    The remaining parameters are fixed hyperparameters, chosen once for every dataset and
-    documented in ``docs/explanation/reconciliation.md``: ``false_values`` (n, the wrong
-    values a question can take: by default the number of other values claimed for it, at
-    least ``min_false_values``; a number fixes it for every question), ``prior_accuracy``
-    and ``prior_weight`` (a source starts at 0.8 accuracy, or its kind's, worth twenty
-    claims),
-    ``kind_weight``, ``generalise_prior`` and ``generalise_weight`` (how often a right
-    source is vague), ``specific_at``, ``copy_threshold``, ``copy_shrink``,
-    ``max_iterations`` and ``tolerance``.
+    The parameters are fixed hyperparameters, chosen once for every dataset and documented
+    in ``docs/explanation/reconciliation.md``: ``false_values`` (n, the wrong values a
+    question can take: by default the number of other values claimed for it, at least
+    ``min_false_values``; a number fixes it for every question), ``prior_accuracy`` (the
+    prior of a source of no known kind), ``prior_weight`` (how many claims a prior is
+    worth), ``kind_weight`` (how many claims a kind's documented prior is worth before its
+    sources' records move it), ``generalise_prior`` and ``generalise_weight`` (how often a
+    right source is vague), ``copying`` and ``copy_z`` (how many standard deviations of
+    caution copy detection takes), ``max_iterations`` and ``tolerance``.
 
     >>> TruthDiscovery()
     TruthDiscovery()
@@ -315,7 +337,6 @@ class TruthDiscovery(Policy):
     """
 
     name: ClassVar[str] = "truth discovery"
-    implies: Implies | Any | None = None
     false_values: float | None = _DEFAULTS.false_values
     min_false_values: float = _DEFAULTS.min_false_values
     prior_accuracy: float = _DEFAULTS.prior_accuracy
@@ -323,58 +344,62 @@ class TruthDiscovery(Policy):
     kind_weight: float = _DEFAULTS.kind_weight
     generalise_prior: float = _DEFAULTS.generalise_prior
     generalise_weight: float = _DEFAULTS.generalise_weight
-    specific_at: float = _DEFAULTS.specific_at
-    copying: bool = _DEFAULTS.detect_copying
-    copy_threshold: float = _DEFAULTS.copy_threshold
-    copy_shrink: float = _DEFAULTS.copy_shrink
+    copying: bool = _DEFAULTS.copying
+    copy_z: float = _DEFAULTS.copy_z
     max_iterations: int = _DEFAULTS.max_iterations
     tolerance: float = _DEFAULTS.tolerance
 
     def __attrs_post_init__(self) -> None:
         if self.false_values is not None and not self.false_values >= 1:
-            raise ValueError(f"false_values must be >= 1 or None, got {self.false_values!r}")
+            raise PolicyError(f"false_values must be >= 1 or None, got {self.false_values!r}")
         if not self.min_false_values >= 1:
-            raise ValueError(f"min_false_values must be >= 1, got {self.min_false_values!r}")
+            raise PolicyError(f"min_false_values must be >= 1, got {self.min_false_values!r}")
         for name in ("prior_weight", "kind_weight", "generalise_weight"):
             v = getattr(self, name)
             if not v > 0:
-                raise ValueError(f"{name} must be > 0, got {v!r}")
-        for name in ("prior_accuracy", "generalise_prior", "specific_at", "copy_threshold"):
+                raise PolicyError(f"{name} must be > 0, got {v!r}")
+        for name in ("prior_accuracy", "generalise_prior"):
             v = getattr(self, name)
             if not 0 < v < 1:
-                raise ValueError(f"{name} must be between 0 and 1, got {v!r}")
+                raise PolicyError(f"{name} must be between 0 and 1, got {v!r}")
+        if not self.copy_z >= 0:
+            raise PolicyError(f"copy_z must be >= 0, got {self.copy_z!r}")
+        if isinstance(self.max_iterations, bool) or not isinstance(self.max_iterations, int):
+            raise PolicyError(f"max_iterations must be a whole number, got {self.max_iterations!r}")
+        if self.max_iterations < 1:
+            raise PolicyError(f"max_iterations must be >= 1, got {self.max_iterations!r}")
 
     @property
     def params(self) -> TDParams:
         """The hyperparameters as the algorithm takes them."""
-        given = {
-            f.name: getattr(self, f.name) for f in attrs.fields(TDParams) if hasattr(self, f.name)
-        }
-        if self.false_values is not None:
-            given["false_values"] = float(self.false_values)
-        given["min_false_values"] = float(self.min_false_values)
-        return TDParams(**given, detect_copying=self.copying)
+        return TDParams(**{f.name: getattr(self, f.name) for f in attrs.fields(TDParams)})
 
     def outcome(self, evidence: Evidence) -> Outcome:
-        """Iterate to a fixed point of source accuracy and value belief."""
-        return truth_discovery(evidence, self.params)
+        """Iterate to a fixed point of source accuracy and belief."""
+        learned = truth_discovery(evidence, self.params)
+        post, holds = learned.belief.post, learned.belief.holds
+        # the most specific value that is more likely true than not, else the most probable
+        likely = holds >= 0.5 - 1e-12
+        support = np.where(likely, 2.0 + evidence.cand_spec, 0.0) + post
+        return Outcome(
+            support=support,
+            belief=learned.belief,
+            trust=learned.trust,
+            dependence=learned.dependence,
+            iterations=learned.iterations,
+        )
 
     def _changed(self) -> dict[str, Any]:
         out = {}
         for field in attrs.fields(type(self)):
-            if field.name == "implies":
-                continue
             value = getattr(self, field.name)
             if value != field.default:
                 out[field.name] = value
         return out
 
     def parameters(self) -> dict[str, Any]:
-        """The hyperparameters that differ from the defaults (and the relation's name)."""
-        out = self._changed()
-        if self.implies is not None:
-            out["implies"] = getattr(self.implies, "__name__", type(self.implies).__name__)
-        return out
+        """The hyperparameters that differ from the defaults."""
+        return self._changed()
 
     def reason(self) -> str:
         """How truth discovery decides."""
@@ -382,6 +407,4 @@ class TruthDiscovery(Policy):
 
     def __repr__(self) -> str:
         parts = [f"{k}={v!r}" for k, v in self._changed().items()]
-        if self.implies is not None:
-            parts.insert(0, f"implies={getattr(self.implies, '__name__', self.implies)!r}")
         return f"TruthDiscovery({', '.join(parts)})"

@@ -1,29 +1,59 @@
-"""The columnar claims table and the vectorised path through it.
+"""The columnar claims table: every claim as a row of integer codes, made once.
 
-Encoding strings is what costs at scale (measured: a numpy vote over 964k claims takes
-0.016 s, encoding their strings 0.45 s), so a :class:`ClaimTable` encodes each column to
-integer codes exactly once, when it is built, and every policy then works on the codes.
-Columns that are numpy arrays of numbers are factorised with ``numpy.unique``; other
-columns with one dict pass -- no pandas.  Labels are sorted, so codes -- and every tie
-broken by "the value that sorts first" -- do not depend on the order of the rows.
+Encoding strings is what costs at scale (a numpy vote over a million claims takes
+hundredths of a second, encoding their strings tenths), so a :class:`ClaimTable` encodes each
+column to integer codes exactly once, when it is built, and reconciliation then works on the
+codes.  Columns that are numpy arrays of numbers are factorised with ``numpy.unique``; other
+columns with one dict pass -- no pandas.  Labels are sorted, so codes -- and every tie broken
+by "the value that sorts first" -- do not depend on the order of the rows.
+
+The table is the one road into reconciliation: :func:`~filmlore.reconcile` turns a
+:class:`~filmlore.Dossier` or a list of claims into a table first, so a dossier and a table of
+the same claims give the same facts.  A table knows each property's *value kind* (from the
+property registry, from ``kind=``, or from the values themselves), and values are compared
+by kind, exactly as :func:`~filmlore.compare` compares them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
+import numpy as np
 
 from filmlore.dossier import Dossier
-from filmlore.models import Claim, Rank, Stance
-from filmlore.properties import Cardinality, PropertyRegistry, registry
-from filmlore.reconcile._evidence import HEDGE_WEIGHT, Evidence, SourceInfo
-from filmlore.reconcile._xp import Backend, backend
+from filmlore.errors import FilmloreError
+from filmlore.models import Claim, Qualifier, Rank, Source, Stance
+from filmlore.properties import PropertyRegistry, registry
+from filmlore.reconcile._evidence import SourceInfo
+from filmlore.reconcile._types import IntArray
+from filmlore.values.kinds import get_kind
 
-__all__ = ["ClaimTable", "Column"]
+__all__ = ["ClaimTable", "Column", "TableError", "dense_unique", "origin_of", "speaker_of"]
 
-_STANCES = {"asserts": 0, "hedges": 1, "denies": 2}
+STANCE_CODES = {"asserts": 0, "hedges": 1, "denies": 2}
+RANK_CODES = {"normal": 0, "preferred": 1, "deprecated": 2}
+
+
+class TableError(FilmloreError, ValueError):
+    """Columns that do not make a claims table: different lengths, an unknown stance."""
+
+
+def origin_of(claim: Claim) -> str:
+    """Who a claim comes from in the end: the person it is attributed to, else the first
+    source of its ``via`` chain, else its source.  Claims of one origin count once."""
+    if claim.attributed_to is not None:
+        return str(claim.attributed_to)
+    if claim.via:
+        return str(claim.via[0])
+    return str(claim.source)
+
+
+def speaker_of(claim: Claim) -> str:
+    """The source whose trust a claim draws on: the first of its ``via`` chain (the
+    interview an article quotes), else its own source."""
+    return str(claim.via[0]) if claim.via else str(claim.source)
 
 
 def _sort_key(x: Any) -> tuple[Any, ...]:
@@ -40,14 +70,14 @@ def _sort_key(x: Any) -> tuple[Any, ...]:
 class Column:
     """One factorised column: ``codes[i]`` is row i's index into the sorted ``labels``."""
 
-    codes: Any
+    codes: IntArray
     labels: Sequence[Any]
 
     def __len__(self) -> int:
         return len(self.codes)
 
 
-def dense_unique(np: Any, keys: Any, bound: int) -> tuple[Any, Any]:
+def dense_unique(keys: IntArray, bound: int) -> tuple[IntArray, IntArray]:
     """The sorted distinct values of non-negative integer ``keys`` (all below ``bound``)
     and each key's index among them: with a presence table when ``bound`` is small (one
     pass, no sort), else with ``numpy.unique``."""
@@ -60,15 +90,16 @@ def dense_unique(np: Any, keys: Any, bound: int) -> tuple[Any, Any]:
     return uniq, inverse.reshape(-1).astype(np.int64, copy=False)
 
 
-def _factorise(values: Any, xp: Backend, n: int | None = None) -> Column:
-    np = xp.np
+def factorise(values: Any, n: int | None = None) -> Column:
+    """Encode ``values`` (a sequence or numpy array; one value for every row when ``n`` is
+    given and ``values`` is a single string or a non-iterable) as a :class:`Column`."""
     if isinstance(values, str) or not isinstance(values, Iterable):
         size = n if n is not None else 1
         return Column(np.zeros(size, dtype=np.int64), [values])
     if isinstance(values, np.ndarray) and values.dtype.kind in "iu" and len(values):
         low, high = int(values.min()), int(values.max())
         if low >= 0 and high < 4 * len(values) + 4096:
-            uniq, codes = dense_unique(np, values.astype(np.int64, copy=False), high + 1)
+            uniq, codes = dense_unique(values.astype(np.int64, copy=False), high + 1)
             return Column(codes, uniq.tolist())
     if isinstance(values, np.ndarray) and values.dtype.kind in "biufM":
         labels, codes = np.unique(values, return_inverse=True)
@@ -86,63 +117,93 @@ def _factorise(values: Any, xp: Backend, n: int | None = None) -> Column:
     return Column(codes, [first_seen[i] for i in order])
 
 
-def _stance_codes(stance: Any, n: int, xp: Backend) -> Any:
-    np = xp.np
-    if stance is None:
+def _codes(values: Any, n: int, table: Mapping[str, int], what: str) -> IntArray:
+    if values is None:
         return np.zeros(n, dtype=np.int8)
-    if isinstance(stance, np.ndarray) and stance.dtype.kind in "iu":
-        return stance.astype(np.int8)
+    if isinstance(values, np.ndarray) and values.dtype.kind in "iu":
+        return values.astype(np.int8)
     out = np.empty(n, dtype=np.int8)
-    for i, s in enumerate(stance):
-        text = s.value if isinstance(s, Stance) else str(s)
-        if text not in _STANCES:
-            raise ValueError(f"a stance is asserts, hedges or denies; row {i} has {s!r}")
-        out[i] = _STANCES[text]
+    for i, s in enumerate(values):
+        text = s.value if isinstance(s, (Stance, Rank)) else str(s)
+        if text not in table:
+            raise TableError(f"a {what} is {' or '.join(table)}; row {i} has {s!r}")
+        out[i] = table[text]
     return out
 
 
-def _origin_of(claim: Claim) -> str:
-    if claim.attributed_to is not None:
-        return str(claim.attributed_to)
-    if claim.via:
-        return str(claim.via[0])
-    return str(claim.source)
+def _qualifier_key(value: Any) -> tuple[Qualifier, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, Mapping):
+        items = [Qualifier(key=str(k), value=str(v)) for k, v in value.items()]
+    else:
+        items = list(value)
+    return tuple(sorted(items, key=lambda q: (q.key, q.value)))
 
 
-def _speaker_of(claim: Claim) -> str:
-    return str(claim.via[0]) if claim.via else str(claim.source)
+def _claim_qualifiers(claim: Claim) -> tuple[Qualifier, ...]:
+    found = list(claim.qualifiers)
+    if claim.valid_at is not None and not any(q.key == "valid_at" for q in found):
+        found.append(Qualifier(key="valid_at", value=str(claim.valid_at)))
+    return tuple(sorted(found, key=lambda q: (q.key, q.value)))
+
+
+def _source_infos(
+    sources: Iterable[Source] | Mapping[Any, Source] | None,
+    source_kind: Mapping[Any, Any] | None,
+    reliability: Mapping[Any, float] | None,
+) -> dict[str, SourceInfo]:
+    out: dict[str, SourceInfo] = {}
+    if isinstance(sources, Mapping):
+        sources = sources.values()
+    for s in sources or ():
+        out[str(s.id)] = SourceInfo(
+            id=str(s.id),
+            kind=s.kind,
+            reliability=s.reliability,
+            weight=s.weight,
+            name=s.title or s.publisher,
+        )
+    for label, kind in (source_kind or {}).items():
+        old = out.get(str(label), SourceInfo(id=str(label)))
+        out[str(label)] = attrs.evolve(old, kind=kind)
+    for label, r in (reliability or {}).items():
+        old = out.get(str(label), SourceInfo(id=str(label)))
+        out[str(label)] = attrs.evolve(old, reliability=float(r))
+    return out
 
 
 class ClaimTable:
-    """Claims as columns -- subject, property, value, source -- encoded to integer codes
-    once, for reconciling millions of claims on numpy arrays.
+    """Claims as columns -- subject, property, value, source and the rest -- encoded to
+    integer codes once, for reconciling millions of claims on numpy arrays.
 
-    Build one with :meth:`from_columns` (sequences or numpy arrays, e.g. read from a
-    claims CSV) or :meth:`from_claims` (a :class:`~filmlore.Dossier` or claims), and pass
-    it to :func:`~filmlore.reconcile`.  Values are compared by equality here; a policy's
-    ``implies`` relation can relate them (see :class:`~filmlore.TruthDiscovery`).
+    Build one with :meth:`from_columns` (sequences or numpy arrays: read from a claims CSV,
+    say), :meth:`from_claims` or :meth:`from_dossier`, and pass it to
+    :func:`~filmlore.reconcile`.  Values are compared by their property's value kind, exactly
+    as :func:`~filmlore.compare` compares them: ``"nearly 3 hours"`` and ``"170 min"`` of a
+    ``duration`` agree here as they do in a dossier.
 
     >>> table = ClaimTable.from_columns(
     ...     subject=["film:heat-1995"] * 3, property="duration",
     ...     value=["170 min", "170 min", "171 min"], source=["tmdb", "imdb", "blog"])
-    >>> len(table), table.labels("value")
-    (3, ['170 min', '171 min'])
-
-    Requires numpy (``pip install 'filmlore[fast]'``).
+    >>> len(table), table.labels("value"), table.kind_of("duration")
+    (3, ['170 min', '171 min'], 'duration')
     """
 
     __slots__ = (
         "_claim_ids",
+        "_kinds",
         "_many",
-        "_reliability",
-        "_source_kind",
+        "_sources",
         "origin",
         "property",
+        "qualifiers",
+        "rank",
+        "registry",
         "source",
         "stance",
         "subject",
         "value",
-        "xp",
     )
 
     def __init__(
@@ -153,36 +214,46 @@ class ClaimTable:
         value: Column,
         source: Column,
         origin: Column | None = None,
-        stance: Any = None,
+        qualifiers: Column | None = None,
+        stance: IntArray | None = None,
+        rank: IntArray | None = None,
         claim_ids: Sequence[str] | None = None,
+        kinds: Mapping[str, str] | None = None,
         many: Iterable[str] | None = None,
-        source_kind: Mapping[Any, Any] | None = None,
-        reliability: Mapping[Any, float] | None = None,
+        sources: Mapping[str, SourceInfo] | None = None,
         registry_: PropertyRegistry | None = None,
     ) -> None:
-        self.xp = backend(numpy=True, feature="the claims table")
-        np = self.xp.np
         n = len(subject)
         for name, col in (("property", property), ("value", value), ("source", source)):
             if len(col) != n:
-                raise ValueError(f"column {name} has {len(col)} rows, subject has {n}")
+                raise TableError(f"column {name} has {len(col)} rows, subject has {n}")
         self.subject, self.property, self.value, self.source = subject, property, value, source
         self.origin = origin if origin is not None else source
+        self.qualifiers = qualifiers if qualifiers is not None else Column(
+            np.zeros(n, dtype=np.int64), [()]
+        )
         self.stance = stance if stance is not None else np.zeros(n, dtype=np.int8)
+        self.rank = rank if rank is not None else np.zeros(n, dtype=np.int8)
+        for name, arr in (
+            ("origin", self.origin),
+            ("qualifiers", self.qualifiers),
+            ("stance", self.stance),
+            ("rank", self.rank),
+        ):
+            if len(arr) != n:
+                raise TableError(f"column {name} has {len(arr)} rows, subject has {n}")
         if claim_ids is not None and len(claim_ids) != n:
-            raise ValueError(f"claim_id has {len(claim_ids)} rows, subject has {n}")
+            raise TableError(f"claim_id has {len(claim_ids)} rows, subject has {n}")
         self._claim_ids = claim_ids
-        reg = registry_ or registry
-        if many is None:
-            names = set()
-            for p in property.labels:
-                found = reg.find(str(p))
-                if found is not None and found.cardinality is Cardinality.MANY:
-                    names.add(str(p))
-            many = names
-        self._many = frozenset(str(p) for p in many)
-        self._source_kind = dict(source_kind or {})
-        self._reliability = dict(reliability or {})
+        self.registry = registry_ if registry_ is not None else registry
+        self._kinds = {str(k): v for k, v in (kinds or {}).items()}
+        for prop, kind in self._kinds.items():
+            try:
+                get_kind(kind)
+            except LookupError as exc:
+                raise TableError(f"property {prop!r} has an unknown value kind: {exc}") from None
+        self._many = None if many is None else frozenset(str(p) for p in many)
+        self._sources = dict(sources or {})
 
     # --- building -----------------------------------------------------------------------
 
@@ -197,79 +268,96 @@ class ClaimTable:
         claim_id: Sequence[str] | None = None,
         stance: Any = None,
         origin: Any = None,
+        qualifiers: Any = None,
+        rank: Any = None,
+        kind: str | Mapping[str, str] | None = None,
         many: Iterable[str] | None = None,
+        sources: Iterable[Source] | Mapping[Any, Source] | None = None,
         source_kind: Mapping[Any, Any] | None = None,
         reliability: Mapping[Any, float] | None = None,
+        registry: PropertyRegistry | None = None,
     ) -> ClaimTable:
         """A table from parallel columns (sequences or numpy arrays, one row per claim).
 
         ``property`` may be one string for every row.  ``stance`` holds ``asserts`` /
         ``hedges`` / ``denies`` (or :class:`~filmlore.Stance`), asserts when omitted;
-        ``origin`` says which rows relay one origin (they count once per value), the
-        source when omitted; ``claim_id`` names the rows in facts (their row numbers when
-        omitted).  ``many`` names the many-valued properties (by default those the
-        property registry calls many-valued).  ``source_kind`` and ``reliability`` map a
-        source label to its kind (sources of a kind share a prior in truth discovery) and
-        its stated reliability.
+        ``origin`` says which rows relay one origin (they count once per value), the source
+        when omitted; ``qualifiers`` holds a mapping (or tuple of
+        :class:`~filmlore.Qualifier`) per row; ``rank`` holds ``normal`` / ``preferred`` /
+        ``deprecated`` (deprecated rows are listed on facts but never counted);
+        ``claim_id`` names the rows in facts (their row numbers when omitted).
+
+        ``kind`` is the value kind of every property (one name) or of each
+        (``{"author": "name"}``); a property without one takes the registry's kind, else the
+        kind its values have (text for strings, integer for whole numbers).  ``many`` names
+        the many-valued properties (by default those the registry calls many-valued).
+        ``sources`` are :class:`~filmlore.Source` records (a dossier's, or a sources table's)
+        giving each source's kind, prior and weight; ``source_kind`` and ``reliability``
+        map a source label to its kind and its prior reliability directly.
         """
-        xp = backend(numpy=True, feature="the claims table")
-        subj = _factorise(subject, xp)
+        subj = factorise(subject)
         n = len(subj)
+        prop = factorise(property, n)
+        kinds: dict[str, str] = {}
+        if isinstance(kind, str):
+            kinds = {str(p): kind for p in prop.labels}
+        elif kind is not None:
+            kinds = {str(k): v for k, v in kind.items()}
+        if qualifiers is not None:
+            quals = factorise([_qualifier_key(q) for q in qualifiers])
+        else:
+            quals = None
         return cls(
             subject=subj,
-            property=_factorise(property, xp, n),
-            value=_factorise(value, xp),
-            source=_factorise(source, xp),
-            origin=None if origin is None else _factorise(origin, xp),
-            stance=_stance_codes(stance, n, xp),
+            property=prop,
+            value=factorise(value),
+            source=factorise(source),
+            origin=None if origin is None else factorise(origin),
+            qualifiers=quals,
+            stance=_codes(stance, n, STANCE_CODES, "stance"),
+            rank=_codes(rank, n, RANK_CODES, "rank"),
             claim_ids=None if claim_id is None else [str(c) for c in claim_id],
+            kinds=kinds,
             many=many,
-            source_kind=source_kind,
-            reliability=reliability,
+            sources=_source_infos(sources, source_kind, reliability),
+            registry_=registry,
         )
 
     @classmethod
     def from_claims(
-        cls, claims: Dossier | Iterable[Claim], *, many: Iterable[str] | None = None
+        cls,
+        claims: Iterable[Claim],
+        *,
+        sources: Iterable[Source] | Mapping[Any, Source] | None = None,
+        registry: PropertyRegistry | None = None,
+        many: Iterable[str] | None = None,
     ) -> ClaimTable:
-        """A table of claims (deprecated ones left out).
-
-        Subjects, sources and values keep their types (:class:`~filmlore.EntityRef`,
-        typed values); properties take their canonical names; a claim's origin is who it
-        is attributed to, else the first source of its ``via`` chain, else its source,
-        and that first relaying source is the one trusted for it.
+        """A table of claims: each row keeps its claim's id, subject, property, typed value,
+        qualifiers (and the date it holds for, as the qualifier ``valid_at``), stance and
+        rank.  A row's source is the source whose trust the claim draws on -- the first of
+        its ``via`` chain, else its own -- and its origin who it comes from in the end (the
+        person it is attributed to, else that first relaying source).
         """
-        reg = claims.registry if isinstance(claims, Dossier) else registry
-        kinds: dict[Any, Any] = {}
-        reliability: dict[Any, float] = {}
-        if isinstance(claims, Dossier):
-            for s in claims.sources:
-                kinds[str(s.id)] = s.kind
-                if s.reliability is not None:
-                    reliability[str(s.id)] = s.reliability
-            items: Iterable[Claim] = claims.claims
-        else:
-            items = claims
-        rows = [c for c in items if c.rank is not Rank.DEPRECATED]
-
-        def canonical(name: str) -> str:
-            found = reg.find(name)
-            return found.name if found is not None else name
-
-        if many is None:
-            many = {p.name for p in reg if p.cardinality is Cardinality.MANY}
+        rows = list(claims)
         return cls.from_columns(
             subject=[c.subject for c in rows],
-            property=[canonical(c.property) for c in rows],
+            property=[c.property for c in rows],
             value=[c.value for c in rows],
-            source=[_speaker_of(c) for c in rows],
-            origin=[_origin_of(c) for c in rows],
+            source=[speaker_of(c) for c in rows],
+            origin=[origin_of(c) for c in rows],
+            qualifiers=[_claim_qualifiers(c) for c in rows],
             stance=[c.stance for c in rows],
+            rank=[c.rank for c in rows],
             claim_id=[str(c.id) for c in rows],
             many=many,
-            source_kind=kinds,
-            reliability=reliability,
+            sources=sources,
+            registry=registry,
         )
+
+    @classmethod
+    def from_dossier(cls, dossier: Dossier) -> ClaimTable:
+        """A table of a dossier's claims, with its sources and its property registry."""
+        return cls.from_claims(dossier.claims, sources=dossier.sources, registry=dossier.registry)
 
     # --- reading ------------------------------------------------------------------------
 
@@ -283,17 +371,19 @@ class ClaimTable:
         )
 
     def labels(self, column: str) -> list[Any]:
-        """The distinct values of ``column`` (subject, property, value, source, origin),
-        sorted; row i has ``labels(column)[codes(column)[i]]``."""
+        """The distinct values of ``column`` (subject, property, value, source, origin or
+        qualifiers), sorted; row i has ``labels(column)[codes(column)[i]]``."""
         return list(self._column(column).labels)
 
-    def codes(self, column: str) -> Any:
+    def codes(self, column: str) -> IntArray:
         """The integer codes of ``column``, one per row (a numpy array)."""
         return self._column(column).codes
 
     def _column(self, name: str) -> Column:
-        if name not in ("subject", "property", "value", "source", "origin"):
-            raise KeyError(f"no column {name!r}: subject, property, value, source or origin")
+        if name not in ("subject", "property", "value", "source", "origin", "qualifiers"):
+            raise KeyError(
+                f"no column {name!r}: subject, property, value, source, origin or qualifiers"
+            )
         col: Column = getattr(self, name)
         return col
 
@@ -307,137 +397,43 @@ class ClaimTable:
         """The id of row ``row``: its claim id, or its row number."""
         return self._claim_ids[row] if self._claim_ids is not None else str(row)
 
-    def is_many(self, property: Any) -> bool:
+    def is_many(self, property: str) -> bool:
         """True when ``property`` is decided value by value."""
-        return str(property) in self._many
+        if self._many is not None:
+            return str(property) in self._many
+        found = self.registry.find(str(property))
+        return found is not None and found.many
 
-    # --- the evidence -------------------------------------------------------------------
+    def kind_of(self, property: str) -> str | None:
+        """The value kind ``property``'s values are compared by (None: by equality, for
+        values no kind reads)."""
+        name = str(property)
+        if name in self._kinds:
+            return self._kinds[name]
+        found = self.registry.find(name)
+        if found is not None:
+            return found.kind
+        return self._inferred_kind(name)
 
-    def evidence(self, implies: Any = None) -> tuple[Evidence, Any, Any]:
-        """The evidence arrays for the policies, each row's candidate, and each item's
-        key (``subject code * number of properties + property code``)."""
-        np = self.xp.np
-        n_props = len(self.property.labels)
-        n_values = len(self.value.labels)
-        n_src = len(self.source.labels)
-        n_orig = len(self.origin.labels)
-        item_keys, row_item = dense_unique(
-            np,
-            self.subject.codes * n_props + self.property.codes,
-            len(self.subject.labels) * n_props,
-        )
-        n_items = len(item_keys)
-        cand_keys, row_cand = dense_unique(
-            np, row_item * n_values + self.value.codes, n_items * n_values
-        )
-        cand_item = cand_keys // n_values
-        cand_value = cand_keys % n_values
-        item_start = np.searchsorted(cand_item, np.arange(n_items + 1)).astype(np.int64)
-        many_props = np.asarray([self.is_many(p) for p in self.property.labels], dtype=bool)
-        item_many = many_props[item_keys % n_props] if n_items else np.zeros(0, dtype=bool)
-        # one row per (candidate, origin, denial): the strongest, then the first source
-        stance = np.asarray(self.stance)
-        deny = (stance == 2).astype(np.int64)
-        hedge = (stance == 1).astype(np.int64)
-        key = (row_cand * n_orig + self.origin.codes) * 2 + deny
-        if (len(cand_keys) * n_orig * 4 + 4) * max(n_src, 1) < 2**62:
-            # stable (radix/tim) sort: several times faster when the rows come grouped
-            # by subject, as they usually do, and no slower otherwise
-            full = np.sort((key * 2 + hedge) * n_src + self.source.codes, kind="stable")
-            group = full // (2 * n_src)
-            first = np.ones(len(full), dtype=bool)
-            first[1:] = group[1:] != group[:-1]  # the first of each group, in sorted order
-            rep = full[first]
-            ev_src = rep % n_src
-            ev_hedge = (rep // n_src) % 2
-            rep_key = rep // (2 * n_src)
-        else:  # too many codes to pack in one integer: sort by three keys
-            order = np.lexsort((self.source.codes, hedge, key))
-            k_sorted = key[order]
-            first = np.ones(len(order), dtype=bool)
-            first[1:] = k_sorted[1:] != k_sorted[:-1]
-            rows = order[first]
-            ev_src, ev_hedge, rep_key = self.source.codes[rows], hedge[rows], key[rows]
-        ev_deny = (rep_key % 2).astype(bool)
-        ev_cand = (rep_key // 2) // n_orig
-        sources = [
-            SourceInfo(
-                id=str(label),
-                kind=self._source_kind.get(label, self._source_kind.get(str(label))),
-                reliability=self._reliability.get(label, self._reliability.get(str(label))),
-            )
-            for label in self.source.labels
-        ]
-        ev = Evidence(
-            xp=self.xp,
-            n_items=n_items,
-            item_start=item_start,
-            item_many=item_many,
-            cand_item=cand_item,
-            cand_order=cand_value,
-            cand_spec=np.zeros(len(cand_keys)),
-            ev_cand=ev_cand,
-            ev_src=ev_src,
-            ev_weight=np.where(ev_hedge == 1, HEDGE_WEIGHT, 1.0),
-            ev_deny=ev_deny,
-            sources=sources,
-        )
-        if implies is not None:
-            _relate(ev, [self.value.labels[v] for v in cand_value.tolist()], implies)
-        return ev, row_cand, item_keys
+    def _inferred_kind(self, name: str) -> str | None:
+        from filmlore.compare._registry import infer_kind
 
-    def item_labels(self, keys: Any) -> tuple[list[Any], list[Any]]:
-        """The subject and property labels of items given by their keys."""
-        np = self.xp.np
-        n_props = len(self.property.labels)
-        subj = np.asarray(self.subject.labels, dtype=object)[keys // n_props]
-        props = np.asarray([str(p) for p in self.property.labels], dtype=object)[keys % n_props]
-        return subj.tolist(), props.tolist()
+        try:
+            code = [str(p) for p in self.property.labels].index(name)
+        except ValueError:
+            return None
+        rows = np.flatnonzero(self.property.codes == code)
+        if not len(rows):
+            return None
+        sample = self.value.labels[int(self.value.codes[rows[0]])]
+        return infer_kind(sample, sample)
 
+    def source_info(self, label: Any) -> SourceInfo:
+        """What is known of a source: its kind, prior reliability, weight and name."""
+        found = self._sources.get(str(label))
+        return found if found is not None else SourceInfo(id=str(label))
 
-def _implication(implies: Any) -> Callable[[Any, Any], float]:
-    refines = getattr(implies, "refines", None)
-    if refines is not None and not callable(implies):
-        return lambda a, b: 1.0 if refines(str(a), str(b)) else 0.0
-    if not callable(implies):
-        raise TypeError(f"implies must be a function (a, b) -> 0..1 or a Taxonomy, got {implies!r}")
-    return implies  # type: ignore[no-any-return]
-
-
-def _relate(ev: Evidence, values: list[Any], implies: Any) -> None:
-    """Fill in ``ev``'s implication and agreement pairs from ``implies`` on candidate
-    values, item by item (a Python loop over the items with two or more candidates)."""
-    np = ev.xp.np
-    rel = _implication(implies)
-    starts = ev.item_start.tolist()
-    frm: list[int] = []
-    to: list[int] = []
-    ws: list[float] = []
-    agree_a: list[int] = []
-    agree_b: list[int] = []
-    spec = np.zeros(ev.n_cands)
-    for item in range(ev.n_items):
-        lo, hi = starts[item], starts[item + 1]
-        if hi - lo < 2:
-            continue
-        for a in range(lo, hi):
-            for b in range(lo, hi):
-                if a == b:
-                    continue
-                w = float(rel(values[a], values[b]))
-                if w > 0:
-                    frm.append(a)
-                    to.append(b)
-                    ws.append(min(w, 1.0))
-                    if w >= 0.5:
-                        spec[a] += 1
-                    agree_a += [a, b]
-                    agree_b += [b, a]
-    if frm:
-        ev.imp_from = np.asarray(frm, dtype=np.int64)
-        ev.imp_to = np.asarray(to, dtype=np.int64)
-        ev.imp_w = np.asarray(ws, dtype=np.float64)
-        pairs = sorted(set(zip(agree_a, agree_b, strict=True)))
-        ev.agree_a = np.asarray([p[0] for p in pairs], dtype=np.int64)
-        ev.agree_b = np.asarray([p[1] for p in pairs], dtype=np.int64)
-        ev.cand_spec = spec
+    @property
+    def source_infos(self) -> list[SourceInfo]:
+        """One :class:`SourceInfo` per source label, in code order."""
+        return [self.source_info(label) for label in self.source.labels]

@@ -248,6 +248,7 @@ def sources() -> st.SearchStrategy[Source]:
         retrieved=st.none() | partial_dates(),
         language=st.none() | st.just("en"),
         reliability=st.none() | st.floats(0, 1),
+        weight=st.none() | st.floats(0, 100),
         person=st.none() | entity_refs("person"),
         via=_refs("source", 2),
         text=st.none() | st.text(max_size=200),

@@ -1,0 +1,451 @@
+"""Truth discovery: how far to trust each source, learned from the claims themselves.
+
+The model is Dong, Berti-Equille and Srivastava's ACCU (VLDB 2009), with what film facts
+need on top:
+
+* **a source is right with probability A** (its accuracy); when wrong it picks one of the
+  question's ``n`` wrong values.  A claim then moves the odds of its value by
+  ``n·A / (1 - A)`` -- and a lone claim is believed with probability exactly ``A``;
+* **compatible values are evidence for each other**: a claim of "Italy" backs "Milan" as
+  right but vague (a source gives a vaguer value than the truth with probability ``g``,
+  learned); a claim of "1995" or of "nearly 3 hours" can never be the whole truth of a
+  release date or a runtime, so it backs every finer value it contains in full; two values
+  the same within tolerance back each other in full;
+* **sources of a kind share a prior** (:data:`SOURCE_PRIORS`, or a stated reliability), and
+  a source's accuracy is a Beta posterior worth ``prior_weight`` claims at that prior: a
+  source with few claims stays near it.  A claim never vouches for itself -- each is
+  weighed by its source's record on its *other* claims;
+* **copies count about once** (:mod:`filmlore.reconcile._copying`);
+* **many-valued properties** decide each value on its own.
+
+The *confidence* of a value is the probability that it holds -- it, or a finer value that
+implies it, is true -- with the values nobody claimed kept in the reckoning, so it is a
+probability and not a share of the votes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+import numpy as np
+
+from filmlore.models import SourceKind
+from filmlore.reconcile._copying import (
+    Dependence,
+    PairStats,
+    agreement_accuracy,
+    dependence,
+    independence,
+    pair_stats,
+)
+from filmlore.reconcile._evidence import Evidence
+from filmlore.reconcile._types import BoolArray, FloatArray, IntArray
+
+__all__ = [
+    "SOURCE_PRIORS",
+    "UNKNOWN_PRIOR",
+    "Belief",
+    "TDParams",
+    "believe",
+    "false_values",
+    "source_priors",
+    "truth_discovery",
+]
+
+#: The trust a source starts from, by kind: the film itself above a database above the
+#: press, the maker in an interview above a critic, a critic above a blog or a user review.
+#: Evidence moves it; a source with few claims stays near it.
+SOURCE_PRIORS: Mapping[SourceKind, float] = {
+    SourceKind.FILM: 0.95,
+    SourceKind.DATABASE: 0.85,
+    SourceKind.INTERVIEW: 0.8,
+    SourceKind.ENCYCLOPEDIA: 0.8,
+    SourceKind.BOOK: 0.8,
+    SourceKind.PRESS: 0.75,
+    SourceKind.ARTICLE: 0.7,
+    SourceKind.REVIEW: 0.7,
+    SourceKind.VIDEO: 0.6,
+    SourceKind.BLOG: 0.6,
+    SourceKind.USER_REVIEW: 0.55,
+    SourceKind.OTHER: 0.65,
+}
+#: The prior of a source whose kind is not known (or is a label of the caller's own).
+UNKNOWN_PRIOR = 0.7
+
+_EPS = 1e-4
+
+
+@attrs.frozen(slots=True)
+class TDParams:
+    """The fixed hyperparameters of :func:`truth_discovery` (see :class:`TruthDiscovery`)."""
+
+    false_values: float | None = None  # None: estimated per question
+    min_false_values: float = 2.0
+    prior_accuracy: float = UNKNOWN_PRIOR
+    prior_weight: float = 20.0
+    kind_weight: float = 2.0
+    generalise_prior: float = 0.3
+    generalise_weight: float = 10.0
+    copying: bool = True
+    copy_z: float = 2.0
+    max_iterations: int = 200
+    tolerance: float = 1e-6
+
+
+@attrs.frozen(slots=True)
+class Belief:
+    """What the evidence says of each candidate, given the sources' accuracies.
+
+    ``post`` is the probability that a candidate is the whole truth of a one-valued question
+    (0 for a candidate that cannot be); ``holds`` that it is true (it, or a finer candidate
+    that implies it); ``score`` the log-odds evidence for it.
+    """
+
+    score: FloatArray
+    post: FloatArray
+    holds: FloatArray
+
+
+def false_values(ev: Evidence, p: TDParams) -> FloatArray:
+    """*n* for each item: the number of wrong values it can take.
+
+    Fixed when ``p.false_values`` is set; otherwise the number of *other* values claimed for
+    it, at least ``p.min_false_values``: a wrong source picks one of the *n* wrong values,
+    and the floor keeps a question with two claimed values from being read as a strict
+    either-or, since a wrong source could have said something else again.
+    """
+    if p.false_values is not None:
+        return np.full(ev.n_items, float(p.false_values))
+    k = np.bincount(ev.cand_item[ev.cand_open], None, ev.n_items)
+    out: FloatArray = np.maximum(k - 1.0, p.min_false_values)
+    return out
+
+
+def source_priors(ev: Evidence, unknown: float = UNKNOWN_PRIOR) -> tuple[FloatArray, FloatArray, IntArray]:
+    """Per source: its stated reliability or -1; the documented prior of its kind; and a
+    code for its kind (sources of one kind pool their records)."""
+    stated = []
+    documented = []
+    codes: dict[object, int] = {}
+    kind_code = []
+    for s in ev.sources:
+        r = s.reliability
+        stated.append(-1.0 if r is None else min(max(float(r), 0.01), 0.99))
+        kind = s.kind
+        if isinstance(kind, str) and kind in SourceKind._value2member_map_:
+            kind = SourceKind(kind)
+        documented.append(SOURCE_PRIORS.get(kind, unknown) if isinstance(kind, SourceKind) else unknown)
+        kind_code.append(codes.setdefault(kind, len(codes)))
+    return (
+        np.asarray(stated, dtype=float),
+        np.asarray(documented, dtype=float),
+        np.asarray(kind_code, dtype=np.int64),
+    )
+
+
+def _softmax(ev: Evidence, score: FloatArray, open_: BoolArray, unseen: FloatArray) -> FloatArray:
+    """Per item, ``exp(score)`` of the open candidates over their sum plus ``unseen``
+    values at score 0 (shifted by the item's largest score so that nothing overflows)."""
+    if not ev.n_cands:
+        return np.zeros(0)
+    s = np.where(open_, score, -np.inf)
+    starts = ev.item_start[:-1]
+    nonempty = ev.item_start[1:] > starts
+    top = np.zeros(ev.n_items)
+    if nonempty.any():
+        top[nonempty] = np.maximum.reduceat(s, starts[nonempty])
+    top = np.maximum(top, 0.0)
+    e = np.where(open_, np.exp(np.minimum(s - top[ev.cand_item], 0.0)), 0.0)
+    z = ev.item_sum(e) + unseen * np.exp(-top)
+    out: FloatArray = e / np.maximum(z, 1e-300)[ev.cand_item]
+    return out
+
+
+def believe(
+    ev: Evidence,
+    voice: FloatArray,
+    gen: FloatArray,
+    n_item: FloatArray,
+    related: BoolArray,
+) -> Belief:
+    """The belief in every candidate, given each row's ``voice`` (its log-odds weight,
+    ``ln(n·A / (1 - A))`` times its independence) and each source's ``gen`` (how often it
+    is right but vague)."""
+    K = ev.n_cands
+    aw, dw = ev.assert_weight(), ev.deny_weight()
+    g = np.clip(gen, _EPS, 1 - _EPS)
+    rel_row = related[ev.cand_item[ev.ev_cand]]
+    exact = ev.per_cand(aw * (voice + np.where(rel_row, np.log(1.0 - g)[ev.ev_src], 0.0)))
+    vague = ev.per_cand(aw * (voice + np.log(g)[ev.ev_src]))
+    plain = ev.per_cand(aw * voice)
+    denied = ev.per_cand(dw * voice)
+    many_c = ev.item_many[ev.cand_item]
+    # one-valued: the hypothesis that t is the truth
+    full = ev.imp_equiv | ev.imp_exact if len(ev.imp_from) else None
+    score = exact - denied
+    if len(ev.imp_from):
+        assert full is not None
+        score = score + ev.implied_sum(exact, full) + ev.implied_sum(vague, ~full)
+        score = score - ev.implied_sum(denied)
+    if len(ev.ovl_a):
+        score = score + ev.overlap_sum(vague)
+    # many-valued: each value on its own, backed by the claims of values that imply it
+    many_score = plain - denied + ev.implying_sum(plain) - ev.implied_sum(denied)
+    score = np.where(many_c, many_score, score)
+    unseen = np.maximum(n_item + 1.0 - np.bincount(ev.cand_item[ev.cand_open], None, ev.n_items), 0.0)
+    open_ = ev.cand_open & ~many_c
+    post = _softmax(ev, score, open_, unseen)
+    holds = np.minimum(post + ev.implying_sum(post), 1.0) if len(ev.imp_from) else post
+    if many_c.any():
+        odds = np.clip(score - np.log(n_item)[ev.cand_item], -700.0, 700.0)
+        p_many = 1.0 / (1.0 + np.exp(-odds))
+        holds = np.where(many_c, p_many, holds)
+        post = np.where(many_c, p_many, post)
+    return Belief(score=score, post=post, holds=holds)
+
+
+def _generalisation(
+    ev: Evidence, belief: Belief, related: BoolArray, kind: IntArray, n_kinds: int, p: TDParams
+) -> FloatArray:
+    """How often each source is right but vague: of its right claims in questions where
+    values refine each other, the share that are right only because a finer value is true
+    -- a Beta posterior worth ``generalise_weight`` claims at its kind's rate, itself pooled
+    over the kind's sources from ``generalise_prior`` (most sources of a web benchmark
+    name the country where the truth is a city; a database names the city)."""
+    S = ev.n_sources
+    aw = ev.assert_weight() * related[ev.cand_item[ev.ev_cand]]
+    vague = np.bincount(ev.ev_src, np.maximum(belief.holds - belief.post, 0.0)[ev.ev_cand] * aw, S)
+    right = np.bincount(ev.ev_src, belief.holds[ev.ev_cand] * aw, S)
+    pool = (np.bincount(kind, vague, n_kinds) + p.generalise_weight * p.generalise_prior) / (
+        np.bincount(kind, right, n_kinds) + p.generalise_weight
+    )
+    out: FloatArray = (vague + p.generalise_weight * pool[kind]) / (right + p.generalise_weight)
+    return out
+
+
+def _row_right(ev: Evidence, holds: FloatArray) -> FloatArray:
+    right = holds[ev.ev_cand]
+    out: FloatArray = np.where(ev.ev_deny, 1.0 - right, right)
+    return out
+
+
+@attrs.frozen(slots=True)
+class Learned:
+    """What :func:`truth_discovery` learned: the belief, each source's trust, how often it
+    is right but vague, the dependent pairs found, and the rounds it took."""
+
+    belief: Belief
+    trust: FloatArray
+    gen: FloatArray
+    dependence: Dependence | None
+    iterations: int
+
+
+@attrs.define(slots=True)
+class _Setting:
+    """What every run of :func:`_em` on one evidence shares."""
+
+    stated: FloatArray
+    documented: FloatArray
+    kind: IntArray
+    n_kinds: int
+    count: FloatArray
+    n_item: FloatArray
+    n_row: FloatArray
+    related: BoolArray
+
+
+@attrs.define(slots=True)
+class _Run:
+    belief: Belief
+    trust: FloatArray
+    gen: FloatArray
+    hits: FloatArray
+    prior: FloatArray
+    iterations: int
+
+
+def _setting(ev: Evidence, p: TDParams) -> _Setting:
+    stated, documented, kind = source_priors(ev, p.prior_accuracy)
+    n_item = false_values(ev, p)
+    return _Setting(
+        stated=stated,
+        documented=documented,
+        kind=kind,
+        n_kinds=int(kind.max()) + 1 if len(kind) else 0,
+        count=np.bincount(ev.ev_src, ev.ev_weight, ev.n_sources),
+        n_item=n_item,
+        n_row=n_item[ev.cand_item[ev.ev_cand]],
+        related=ev.item_related(),
+    )
+
+
+def _em(
+    ev: Evidence, p: TDParams, st: _Setting, start: FloatArray, indep: FloatArray, gen0: FloatArray
+) -> _Run:
+    """EM rounds from the trust ``start`` to a fixed point (see :func:`truth_discovery`)."""
+    S = ev.n_sources
+    pw = p.prior_weight
+    w = ev.ev_weight
+    kind, n_kinds = st.kind, st.n_kinds
+    prior = np.where(st.stated >= 0, st.stated, st.documented)
+    trust = start.copy()
+    gen = gen0.copy()
+    right: FloatArray | None = None
+    hits = np.zeros(S)
+    belief = Belief(np.zeros(ev.n_cands), np.zeros(ev.n_cands), np.zeros(ev.n_cands))
+    iterations = 0
+    for _ in range(p.max_iterations):
+        iterations += 1
+        if right is None:  # the first round: every source at its starting trust
+            acc = np.clip(trust, _EPS, 1 - _EPS)[ev.ev_src]
+        else:  # each claim weighed by its source's accuracy on its other claims
+            own = w * right
+            acc = (hits[ev.ev_src] - own + pw * prior[ev.ev_src]) / (
+                st.count[ev.ev_src] - w + pw
+            )
+            acc = np.clip(acc, _EPS, 1 - _EPS)
+        voice = np.log(st.n_row * acc / (1.0 - acc)) * indep
+        belief = believe(ev, voice, gen, st.n_item, st.related)
+        right = _row_right(ev, belief.holds)
+        hits = np.bincount(ev.ev_src, w * right, S)
+        kind_acc = (
+            np.bincount(kind, hits, n_kinds)
+            + p.kind_weight
+            * np.bincount(kind, st.documented, n_kinds)
+            / np.maximum(np.bincount(kind, None, n_kinds), 1)
+        ) / (np.bincount(kind, st.count, n_kinds) + p.kind_weight)
+        prior = np.where(st.stated >= 0, st.stated, kind_acc[kind])
+        new_trust = (hits + pw * prior) / (st.count + pw)
+        if st.related.any():
+            gen = _generalisation(ev, belief, st.related, kind, n_kinds, p)
+        change = float(np.abs(new_trust - trust).max()) if S else 0.0
+        trust = new_trust
+        if change < p.tolerance:
+            break
+    return _Run(belief=belief, trust=trust, gen=gen, hits=hits, prior=prior, iterations=iterations)
+
+
+def _objective(ev: Evidence, p: TDParams, st: _Setting, run: _Run, indep: FloatArray) -> float:
+    """How well a fixed point explains the claims: the log-likelihood of every claim under
+    the model at the run's trust, plus the log density of each trust under its Beta prior
+    at the source's starting prior -- what tells a right fixed point from a wrong one that
+    EM may also reach."""
+    A = np.clip(run.trust, _EPS, 1 - _EPS)
+    acc = A[ev.ev_src]
+    voice = np.log(st.n_row * acc / (1.0 - acc)) * indep
+    belief = believe(ev, voice, run.gen, st.n_item, st.related)
+    many_c = ev.item_many[ev.cand_item]
+    open_ = ev.cand_open & ~many_c
+    score = np.where(open_, belief.score, -np.inf)
+    starts = ev.item_start[:-1]
+    nonempty = ev.item_start[1:] > starts
+    top = np.zeros(ev.n_items)
+    if nonempty.any() and ev.n_cands:
+        top[nonempty] = np.maximum.reduceat(score, starts[nonempty])
+    top = np.maximum(top, 0.0)
+    k_open = np.bincount(ev.cand_item[open_], None, ev.n_items)
+    unseen = np.maximum(st.n_item + 1.0 - k_open, 0.0)
+    e = np.where(open_, np.exp(np.minimum(score - top[ev.cand_item], 0.0)), 0.0)
+    z = ev.item_sum(e) + unseen * np.exp(-top)
+    single = ~ev.item_many
+    total = float(np.sum((np.log(np.maximum(z, 1e-300)) + top - np.log(st.n_item + 1.0))[single]))
+    if many_c.any():
+        odds = np.clip(belief.score - np.log(st.n_item)[ev.cand_item], -700.0, 700.0)
+        total += float(np.sum(np.logaddexp(0.0, odds)[many_c]))
+    total += float(np.sum(ev.ev_weight * indep * np.log((1.0 - acc) / st.n_row)))
+    # the prior each source starts from (not the one pooled during the run, which differs
+    # between runs and would make their objectives incomparable)
+    prior = np.clip(np.where(st.stated >= 0, st.stated, st.documented), _EPS, 1 - _EPS)
+    pw = p.prior_weight
+    total += float(np.sum(pw * prior * np.log(A) + pw * (1.0 - prior) * np.log(1.0 - A)))
+    return total
+
+
+def spectral_start(stats: PairStats, S: int, shrink: float = 5.0) -> FloatArray | None:
+    """A starting trust for each source from the leading eigenvector of how far the
+    sources agree beyond chance (a spectral start, as for Dawid and Skene's model): the
+    largest body of sources that agree with each other starts trusted, the sources at odds
+    with it distrusted.  None when too few sources share questions to say."""
+    if S < 3 or len(stats) < 2:
+        return None
+    m = (stats.agree + 0.5 * shrink) / (stats.shared + shrink) - 0.5
+    a, b = stats.a, stats.b
+    v = np.full(S, 1.0 / np.sqrt(S))
+    for _ in range(100):
+        nxt = np.bincount(a, m * v[b], S) + np.bincount(b, m * v[a], S)
+        norm = float(np.linalg.norm(nxt))
+        if norm == 0.0:
+            return None
+        nxt /= norm
+        if float(np.abs(nxt - v).max()) < 1e-9:
+            v = nxt
+            break
+        v = nxt
+    if v.sum() < 0:
+        v = -v
+    low, high = float(v.min()), float(v.max())
+    if high - low < 1e-12:
+        return None
+    out: FloatArray = 0.5 + 0.45 * (v - low) / (high - low)
+    return out
+
+
+def truth_discovery(ev: Evidence, p: TDParams) -> Learned:
+    """Iterate to a fixed point of source accuracy and belief (see the module docstring).
+
+    Each round weighs every claim by its source's accuracy on its *other* claims, computes
+    the belief in every candidate, and re-estimates each source's accuracy -- a Beta
+    posterior with ``prior_weight`` claims at its prior, the prior being its stated
+    reliability or its kind's accuracy (itself pooled over the kind's sources, starting
+    from the kind's documented prior).
+
+    Such iterations can settle on a wrong fixed point -- one where a large body of sources
+    that share one error vouch for each other -- so they run from several starts: every
+    source at its prior (a vote), a *spectral* start from the sources' agreement with each
+    other (:func:`spectral_start`), and each source's accuracy as its agreement with the
+    others reveals it (:func:`~filmlore.reconcile._copying.agreement_accuracy`).  The fixed
+    point that explains the claims best (:func:`_objective`) is kept -- with copying on,
+    judged with copies counted about once, the dependence between sources measured against
+    those agreement accuracies, which no fixed point can inflate.
+    """
+    S = ev.n_sources
+    st = _setting(ev, p)
+    prior = np.where(st.stated >= 0, st.stated, st.documented)
+    gen0 = np.full(S, p.generalise_prior)
+    stats = pair_stats(ev, st.n_item) if S >= 2 else None
+    starts = [prior]
+    dep: Dependence | None = None
+    indep = np.ones(len(ev.ev_cand))
+    if stats is not None:
+        spectral = spectral_start(stats, S)
+        if spectral is not None:
+            starts.append(spectral)
+        revealed = agreement_accuracy(stats)
+        if revealed is not None:
+            known = ~np.isnan(revealed)
+            starts.append(np.where(known, revealed, prior))
+            if p.copying:
+                dep = dependence(stats, np.where(known, revealed, prior), p.copy_z)
+                if dep is not None:
+                    indep = independence(ev, dep, np.where(known, revealed, prior))
+    runs = [_em(ev, p, st, start, indep, gen0) for start in starts]
+    iterations = sum(r.iterations for r in runs)
+    best = max(runs, key=lambda r: _objective(ev, p, st, r, indep)) if len(runs) > 1 else runs[0]
+    return Learned(
+        belief=best.belief, trust=best.trust, gen=best.gen, dependence=dep, iterations=iterations
+    )
+
+
+def fixed_belief(ev: Evidence, p: TDParams) -> Belief:
+    """The belief when every source is trusted at its prior (its stated reliability, else
+    its kind's documented prior): how sure a policy that learns nothing can be."""
+    stated, documented, _ = source_priors(ev, p.prior_accuracy)
+    prior = np.clip(np.where(stated >= 0, stated, documented), _EPS, 1 - _EPS)
+    n_item = false_values(ev, p)
+    n_row = n_item[ev.cand_item[ev.ev_cand]]
+    acc = prior[ev.ev_src]
+    voice = np.log(n_row * acc / (1.0 - acc))
+    gen = np.full(ev.n_sources, p.generalise_prior)
+    return believe(ev, voice, gen, n_item, ev.item_related())
