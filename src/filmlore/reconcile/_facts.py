@@ -138,8 +138,17 @@ class FactBuilder:
     # --- rows ------------------------------------------------------------------------------
 
     def rows(self, c: int) -> list[int]:
-        """The table rows of candidate ``c``."""
-        return self._rows[self._bounds[c] : self._bounds[c + 1]]
+        """The table rows of candidate ``c`` (one per claim id: a claim given twice is one
+        claim)."""
+        rows = self._rows[self._bounds[c] : self._bounds[c + 1]]
+        seen: set[str] = set()
+        out = []
+        for r in rows:
+            claim_id = self.table.claim_id(r)
+            if claim_id not in seen:
+                seen.add(claim_id)
+                out.append(r)
+        return out
 
     def asserting(self, c: int) -> list[int]:
         """The rows of ``c`` that assert or hedge it."""
@@ -401,8 +410,9 @@ class FactBuilder:
                 by_value.setdefault(d.value_text, []).append(d)
             said = []
             for value_text, group in list(by_value.items())[:3]:
-                who = names(sorted({d.who for d in group}))
-                said.append(f"{who} {'gives' if len(group) == 1 else 'give'} '{_short(value_text)}' ({group[0].reason})")
+                speakers = sorted({d.who for d in group})
+                verb = "gives" if len(speakers) == 1 else "give"
+                said.append(f"{names(speakers)} {verb} '{_short(value_text)}' ({group[0].reason})")
             dispute.append("; ".join(said))
         if deniers:
             who = names(sorted({d.who for d in deniers}))

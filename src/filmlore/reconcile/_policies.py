@@ -84,7 +84,7 @@ class Policy(abc.ABC):
     def _votes(self, evidence: Evidence) -> Outcome:
         weight = self._source_weights(evidence.sources)[evidence.ev_src]
         support = evidence.per_cand(evidence.assert_weight() * weight)
-        return Outcome(support=support, belief=fixed_belief(evidence, _DEFAULTS))
+        return Outcome(support=support, belief=fixed_belief(evidence, _DEFAULTS, weight))
 
 
 @attrs.frozen(slots=True, repr=False)

@@ -310,13 +310,12 @@ def _em(
         belief = believe(ev, voice, gen, st.n_item, st.related)
         right = _row_right(ev, belief.holds)
         hits = np.bincount(ev.ev_src, w * right, S)
-        kind_acc = (
-            np.bincount(kind, hits, n_kinds)
-            + p.kind_weight
-            * np.bincount(kind, st.documented, n_kinds)
-            / np.maximum(np.bincount(kind, None, n_kinds), 1)
-        ) / (np.bincount(kind, st.count, n_kinds) + p.kind_weight)
-        prior = np.where(st.stated >= 0, st.stated, kind_acc[kind])
+        # a source's prior: its kind's record on the kind's *other* sources, from the
+        # kind's documented prior -- a source alone of its kind starts from that prior
+        kind_hits = np.bincount(kind, hits, n_kinds)[kind] - hits
+        kind_count = np.bincount(kind, st.count, n_kinds)[kind] - st.count
+        kind_acc = (kind_hits + p.kind_weight * st.documented) / (kind_count + p.kind_weight)
+        prior = np.where(st.stated >= 0, st.stated, kind_acc)
         new_trust = (hits + pw * prior) / (st.count + pw)
         if st.related.any():
             gen = _generalisation(ev, belief, st.related, kind, n_kinds, p)
@@ -438,14 +437,19 @@ def truth_discovery(ev: Evidence, p: TDParams) -> Learned:
     )
 
 
-def fixed_belief(ev: Evidence, p: TDParams) -> Belief:
+def fixed_belief(ev: Evidence, p: TDParams, weight: FloatArray | None = None) -> Belief:
     """The belief when every source is trusted at its prior (its stated reliability, else
-    its kind's documented prior): how sure a policy that learns nothing can be."""
+    its kind's documented prior): how sure a policy that learns nothing can be.  ``weight``
+    (per evidence row) scales each claim's say, as a weighted vote weighs it -- relative to
+    the mean weight, so that weights change who is heard more, not how sure all are."""
     stated, documented, _ = source_priors(ev, p.prior_accuracy)
     prior = np.clip(np.where(stated >= 0, stated, documented), _EPS, 1 - _EPS)
     n_item = false_values(ev, p)
     n_row = n_item[ev.cand_item[ev.ev_cand]]
     acc = prior[ev.ev_src]
     voice = np.log(n_row * acc / (1.0 - acc))
+    if weight is not None and len(weight):
+        mean = float(weight.mean())
+        voice = voice * (weight / mean if mean > 0 else 1.0)
     gen = np.full(ev.n_sources, p.generalise_prior)
     return believe(ev, voice, gen, n_item, ev.item_related())
