@@ -151,4 +151,36 @@ def load(folder: Path | None = None, *, cache: bool = True) -> TruthSet:
         values=values,
         gold=_read_gold(root),
         judge=_judge,
+        kind="label",
     )
+
+
+def days(folder: Path | None = None) -> list[TruthSet]:
+    """The flight data one day at a time, each day's claims only about the flights of that
+    day's gold (about 100 flights, 35 sources and 8,000 claims a day): the small samples a
+    user may hold, where one family of mirrors can sway the answer."""
+    whole = load(folder)
+    flights: dict[str, set[str]] = {}
+    for key in whole.gold:
+        day, flight, _ = key.split("|", 2)
+        flights.setdefault(day, set()).add(flight)
+    rows: dict[str, list[int]] = {}
+    for i, obj in enumerate(whole.objects):
+        day, flight, _ = obj.split("|", 2)
+        if flight in flights.get(day, ()):
+            rows.setdefault(day, []).append(i)
+    out = []
+    for day in sorted(rows):
+        idx = rows[day]
+        out.append(
+            TruthSet(
+                name=f"flight {day}",
+                objects=[whole.objects[i] for i in idx],
+                sources=[whole.sources[i] for i in idx],
+                values=[whole.values[i] for i in idx],
+                gold={k: v for k, v in whole.gold.items() if k.startswith(day)},
+                judge=_judge,
+                kind="label",
+            )
+        )
+    return out

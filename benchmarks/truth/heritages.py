@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from filmlore import Taxonomy
+from filmlore import CompareContext, HierarchyError, Taxonomy
 
 from ._common import DATA, TruthSet
 
@@ -44,8 +44,9 @@ def ancestors(folder: Path | None = None) -> dict[str, frozenset[str]]:
 
 
 def place_tree(folder: Path | None = None) -> Taxonomy:
-    """The place hierarchy as a :class:`filmlore.Taxonomy` (child under parent)."""
-
+    """The place hierarchy as a :class:`filmlore.Taxonomy`: every (name, parent name) link
+    of the tree, a name under several parents kept under each (links that would close a
+    cycle -- the tree has a few -- are left out)."""
     rows = _read((folder or DATA) / "heritages" / "hierarchy.csv")
     name = {r["ID"]: r["name"] for r in rows}
     tree = Taxonomy()
@@ -56,7 +57,7 @@ def place_tree(folder: Path | None = None) -> Taxonomy:
             continue
         try:
             tree.add(up, r["name"])
-        except ValueError:  # a second parent for an ambiguous name, or a cycle
+        except HierarchyError:  # a link that would close a cycle
             tree.add_term(r["name"])
     return tree
 
@@ -74,12 +75,6 @@ def load(folder: Path | None = None) -> TruthSet:
     gold = {
         r["obj"]: tuple(p for p in r["value"].split(",")) for r in _read(root / "groundtruths.csv")
     }
-    up = ancestors(folder)
-
-    def supports(a: object, b: object) -> float:
-        """1 when ``a`` lies inside ``b`` (a claim of a district backs its country)."""
-        return 1.0 if b in up.get(str(a), ()) else 0.0
-
     return TruthSet(
         name="heritages",
         objects=[r["obj"] for r in claims],
@@ -88,6 +83,8 @@ def load(folder: Path | None = None) -> TruthSet:
         gold=gold,
         judge=_judge,
         lenient_name="generalised",
-        supports=supports,
+        kind="place",
+        context=CompareContext(places=place_tree(folder)),
+        calibrate_on="lenient",
         notes=["values are place names; a coarser place on the gold path counts as generalised"],
     )

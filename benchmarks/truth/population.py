@@ -6,9 +6,6 @@ gold city-years as ``city, state, year, population`` (277 of them have claims in
 file).  Values are whole numbers; an answer is *exact* when it equals the gold number and
 *within 1%* when it is no further than 1% of the gold number from it.
 
-Closeness is the relation truth discovery may use: two populations of one city-year back
-each other the more, the closer they are (:func:`supports`).
-
 A contributor is written ``contributor #<user id>: <name>``, or ``contributor #0 (<IP
 address>)`` for an edit made without logging in: the data itself says which editors are
 anonymous, and :func:`editor_kind` turns that into a source kind ("anonymous" or
@@ -34,20 +31,6 @@ def _judge(predicted: object, gold: object) -> tuple[bool, bool]:
 def editor_kind(contributor: str) -> str:
     """The kind of an editor: anonymous (user #0, named by its IP address) or registered."""
     return "anonymous" if contributor.startswith("contributor #0 ") else "registered"
-
-
-def supports(a: object, b: object) -> float:
-    """How much a claim of population ``a`` backs population ``b`` of the same city-year.
-
-    1 for equal numbers, falling linearly to 0 at a relative difference of 1% (a census
-    figure and its revision; a typo in one digit is further than that for most cities).
-    """
-    x, y = float(a), float(b)  # type: ignore[arg-type]
-    scale = max(abs(x), abs(y))
-    if scale == 0:
-        return 1.0
-    gap = abs(x - y) / scale
-    return max(0.0, 1.0 - gap / 0.01)
 
 
 def load(size: str = "small", folder: Path | None = None) -> TruthSet:
@@ -80,6 +63,6 @@ def load(size: str = "small", folder: Path | None = None) -> TruthSet:
         gold=gold,
         judge=_judge,
         lenient_name="within 1%",
-        supports=supports,
+        kind="integer",
         source_kinds={s: editor_kind(s) for s in set(sources)},
     )

@@ -31,6 +31,7 @@ from filmlore.errors import (
     DuplicateIdError,
     FieldError,
     FilmloreError,
+    HierarchyError,
     IssuesFound,
     LoadError,
     Location,
@@ -70,6 +71,7 @@ from filmlore.properties import (
     register_property,
 )
 from filmlore.reconcile import (
+    SOURCE_PRIORS,
     Authority,
     ClaimTable,
     Conflict,
@@ -78,7 +80,6 @@ from filmlore.reconcile import (
     FactStatus,
     MostSpecific,
     Policy,
-    SOURCE_PRIORS,
     Reconciliation,
     Support,
     TruthDiscovery,
@@ -98,6 +99,7 @@ from filmlore.values.text import Text
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "SOURCE_PRIORS",
     "Authority",
     "Cardinality",
     "Character",
@@ -122,6 +124,7 @@ __all__ = [
     "Film",
     "FilmloreError",
     "Hedge",
+    "HierarchyError",
     "ImdbId",
     "Issue",
     "IssuesFound",
@@ -154,7 +157,6 @@ __all__ = [
     "Rejected",
     "ReleaseDate",
     "RoleKind",
-    "SOURCE_PRIORS",
     "Scene",
     "Severity",
     "Source",

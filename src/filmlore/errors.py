@@ -9,6 +9,7 @@ exception a caller would naturally catch, so ``except ValueError`` keeps working
     ├── UnknownPropertyError     (LookupError)  a property name not in the registry
     ├── PropertyDeclarationError (ValueError)   properties that name each other wrongly
     ├── PolicyError              (ValueError)   a reconciliation policy set up wrongly
+    ├── HierarchyError           (ValueError)   a taxonomy link that would make a cycle
     ├── UnresolvedReferenceError (LookupError)  an entity reference with no entity
     ├── DuplicateIdError         (ValueError)   two entities with the same id
     ├── LoadError                (ValueError)   every problem found in one input, at once
@@ -30,6 +31,7 @@ __all__ = [
     "DuplicateIdError",
     "FieldError",
     "FilmloreError",
+    "HierarchyError",
     "IssuesFound",
     "LoadError",
     "Location",
@@ -120,6 +122,11 @@ class UnknownPropertyError(FilmloreError, LookupError):
 
     def __str__(self) -> str:  # LookupError would otherwise repr() the message
         return str(self.args[0])
+
+
+class HierarchyError(FilmloreError, ValueError):
+    """A term or link a :class:`~filmlore.Taxonomy` cannot take: a term with no letters or
+    digits, a link that would make a cycle, a synonym that is a term of its own."""
 
 
 class PolicyError(FilmloreError, ValueError):

@@ -116,7 +116,9 @@ class Property:
             if not isinstance(value, str) or not _NAME_RE.fullmatch(value):
                 raise FieldError("Property", "inverse", "a property name", value)
             if self.kind != "ref":
-                raise FieldError("Property", "inverse", "None on a property whose kind is not ref", value)
+                raise FieldError(
+                    "Property", "inverse", "None on a property whose kind is not ref", value
+                )
             if value == self.name:
                 raise FieldError("Property", "inverse", "another property's name", value)
 

@@ -18,7 +18,7 @@ from filmlore.compare._cmp_names import compare_names
 from filmlore.compare._cmp_places import compare_places
 from filmlore.compare._cmp_quotes import compare_quote_values
 from filmlore.compare._cmp_refs import compare_refs
-from filmlore.compare._cmp_texts import compare_texts, compare_titles
+from filmlore.compare._cmp_texts import compare_labels, compare_texts, compare_titles
 from filmlore.compare._context import CompareContext
 from filmlore.compare._result import IDENTICAL, Comparison, conflict
 from filmlore.compare._show import show
@@ -54,4 +54,5 @@ BUILTIN = {
     "place": compare_places,
     "category": compare_categories,
     "quote": compare_quote_values,
+    "label": compare_labels,
 }

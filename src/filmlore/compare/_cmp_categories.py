@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from filmlore.compare._context import CompareContext
-from filmlore.compare._result import IDENTICAL, Comparison, compatible, conflict, same
+from filmlore.compare._result import IDENTICAL, Comparison, compatible, conflict, same, unrelated
 from filmlore.compare._show import show, text_of
 from filmlore.compare._taxonomy import Relation, Taxonomy
 from filmlore.compare._text import key
@@ -42,9 +42,11 @@ def compare_categories(
     a: Any, b: Any, *, context: CompareContext, tolerance: float | None
 ) -> Comparison:
     """Terms of a taxonomy: a narrower term refines a broader one (``Delta Force`` refines
-    ``military``); terms in different branches conflict (``police`` and ``military``);
-    terms the taxonomy does not relate conflict with a low score, unless one has all the
-    other's words and more."""
+    ``military``); terms in different branches of one tree conflict (``police`` and
+    ``military``); one with all the other's words and more refines it (``heist thriller``
+    and ``thriller``); terms nothing relates are *unrelated*, not in conflict -- in a
+    many-valued property both may hold, and only on a one-valued property, where both are
+    asserted as its one value, does reconciliation treat them as rivals."""
     ta, tb = text_of(a), text_of(b)
     if ta == tb:
         return IDENTICAL
@@ -64,7 +66,7 @@ def compare_categories(
     if relation == "disjoint":
         steps = taxonomy.distance(ta, tb)
         if steps is None:
-            return conflict(f"{show(a)} and {show(b)} are unrelated terms of the taxonomy", 0.05)
+            return unrelated(f"nothing in the taxonomy relates {show(a)} to {show(b)}")
         return conflict(
             f"{show(a)} and {show(b)} are different branches of the taxonomy", 0.6 / steps
         )
@@ -78,4 +80,4 @@ def compare_categories(
         )
     known = [show(x) for x in (a, b) if text_of(x) in taxonomy]
     what = f"the taxonomy knows only {known[0]}" if known else "the taxonomy knows neither"
-    return conflict(f"{show(a)} and {show(b)} differ and {what}", 0.1)
+    return unrelated(f"nothing relates {show(a)} to {show(b)}: {what}")

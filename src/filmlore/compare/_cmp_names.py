@@ -6,7 +6,7 @@ import functools
 from typing import Any
 
 from filmlore.compare._context import CompareContext, Target
-from filmlore.compare._names import ParsedName, given_match, parse_name, split_names
+from filmlore.compare._names import ParsedName, given_match, parse_name, partial_list, split_names
 from filmlore.compare._result import (
     IDENTICAL,
     Comparison,
@@ -184,11 +184,16 @@ def _orient(la: list[str], lb: list[str]) -> bool:
     return sorted(map(key, la)) > sorted(map(key, lb))
 
 
+def _people(n: int) -> str:
+    return "name" if n == 1 else f"{n} names"
+
+
 def _compare_name_lists(
     ta: str, tb: str, la: list[str], lb: list[str], context: CompareContext
 ) -> Comparison:
-    if _orient(la, lb):
+    if _orient(la, lb) or (_orient(lb, la) is False and la == lb and ta > tb):
         return _compare_name_lists(tb, ta, lb, la, context).swapped()
+    partial_a, partial_b = partial_list(ta)[1], partial_list(tb)[1]
     pairs = []
     for i, x in enumerate(la):
         for j, y in enumerate(lb):
@@ -210,6 +215,15 @@ def _compare_name_lists(
     directions = {c.refines for c in matched if c.verdict is Verdict.COMPATIBLE}
     base = sum(c.score for c in matched) / max(len(la), len(lb))
     if not only_a and not only_b:
+        if partial_a != partial_b:
+            fuller_side: Side = "b" if partial_a else "a"
+            marked = show(ta) if partial_a else show(tb)
+            return compatible(
+                f"the same {_people(len(matched))}, but {marked} marks its list as partial "
+                "('et al.'): the other may be the whole list",
+                fuller_side,
+                0.8 * base,
+            )
         if all(c.verdict is Verdict.SAME for c in matched):
             return same(f"the same {len(matched)} names", base)
         refines = directions.pop() if len(directions) == 1 else None
@@ -225,6 +239,16 @@ def _compare_name_lists(
             0.5 * base,
         )
     fuller: Side = "a" if only_a else "b"
+    if (fuller == "a" and partial_a and not partial_b) or (
+        fuller == "b" and partial_b and not partial_a
+    ):
+        # the longer list is marked partial and the shorter complete: the shorter leaves out
+        # people the longer names, so it cannot be the whole list either
+        return conflict(
+            f"{show(tb if fuller == 'a' else ta)} is given as the whole list but leaves out "
+            f"{', '.join(only_a or only_b)}",
+            0.4 * base,
+        )
     (short_text, _short_list), (long_text, long_list) = (
         ((tb, lb), (ta, la)) if fuller == "a" else ((ta, la), (tb, lb))
     )
@@ -243,8 +267,10 @@ def compare_names(
 ) -> Comparison:
     """People's names, and lists of them: ``De Niro, Robert`` is ``Robert De Niro``;
     ``R. De Niro`` and ``De Niro`` are less complete forms; ``Bob`` is ``Robert``; ranks
-    (``Lt.``) are not part of a name; names resolve through the context.  A list that has
-    every name of another and more refines it; lists with different people conflict."""
+    (``Lt.``) are not part of a name; names resolve through the context.  Lists compare as
+    sets of people, whatever their order or format: a list that has every name of another
+    and more refines it, and a list marked partial ("Ullman et al.") is refined by any
+    list that has its names; lists with different people conflict."""
     ta, tb = text_of(a), text_of(b)
     if ta == tb:
         return IDENTICAL
@@ -253,7 +279,7 @@ def compare_names(
     knows = context.knows if (context.names or context.aliases) else None
     la = split_names(ta, knows)
     lb = split_names(tb, knows)
-    if len(la) > 1 or len(lb) > 1:
+    if len(la) > 1 or len(lb) > 1 or partial_list(ta)[1] or partial_list(tb)[1]:
         return _compare_name_lists(ta, tb, la or [ta], lb or [tb], context)
     return compare_one_name(ta, tb, context)
 

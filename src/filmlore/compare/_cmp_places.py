@@ -38,13 +38,23 @@ def _place_path(text: str, places: Taxonomy) -> list[str]:
 def compare_places(
     a: Any, b: Any, *, context: CompareContext, tolerance: float | None
 ) -> Comparison:
-    """Places as paths from the broadest part: ``Minneapolis, Minnesota, USA`` refines
-    ``USA``; ``USA``, ``U.S.`` and ``United States`` are one; different places at the same
+    """Places by the place hierarchy (:attr:`CompareContext.places
+    <filmlore.CompareContext.places>`), else as paths from the broadest part: ``Minneapolis,
+    Minnesota, USA`` refines ``USA``; ``USA``, ``U.S.`` and ``United States`` are one; a
+    place under several broader places refines each of them; different places at the same
     level conflict; unknown places with no known relation conflict with a low score."""
     ta, tb = text_of(a), text_of(b)
     if ta == tb:
         return IDENTICAL
     places = context.places
+    if ta in places and tb in places:
+        relation = places.relation(ta, tb)
+        if relation == "same":
+            return same(f"{show(a)} and {show(b)} are the same place")
+        if relation == "narrower":
+            return compatible(f"{show(a)} lies within {show(b)}", "a", 0.8)
+        if relation == "broader":
+            return compatible(f"{show(b)} lies within {show(a)}", "b", 0.8)
     pa, pb = _place_path(ta, places), _place_path(tb, places)
     ka, kb = [key(x) for x in pa], [key(x) for x in pb]
     if not ka or not kb:

@@ -28,7 +28,7 @@ from filmlore.compare._text import (
 )
 from filmlore.values.text import Text
 
-__all__ = ["compare_texts", "compare_titles"]
+__all__ = ["compare_labels", "compare_texts", "compare_titles"]
 
 
 def _lang(value: object) -> str | None:
@@ -173,3 +173,14 @@ def _compare_title_info(a: Any, b: Any, ia: TitleInfo, ib: TitleInfo) -> Compari
     if sim >= 0.92 and min(len(ia.key), len(ib.key)) >= 8:
         return same(f"{sa} and {sb} are nearly the same title (similarity {sim:.2f})", sim)
     return conflict(f"{sa} and {sb} are different titles", 0.5 * sim)
+
+
+def compare_labels(
+    a: Any, b: Any, *, context: CompareContext, tolerance: float | None
+) -> Comparison:
+    """Codes (a gate, a time of day, an identifier) are the same only when they are written
+    the same, spaces at either end aside: ``K7`` and ``K 7`` are two labels."""
+    ta, tb = text_of(a).strip(), text_of(b).strip()
+    if ta == tb:
+        return IDENTICAL
+    return conflict(f"{show(a)} and {show(b)} are different labels")

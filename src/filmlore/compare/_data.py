@@ -20,6 +20,7 @@ CATEGORY_TREE: dict[str, Any] = {
             "marine corps": [],
         },
         "law enforcement": {
+            "police officer": ["detective", "sergeant", "lieutenant", "captain", "patrol officer"],
             "police": {
                 "LAPD": ["LAPD Robbery-Homicide Division"],
                 "NYPD": [],
@@ -76,6 +77,14 @@ CATEGORY_SYNONYMS = {
     "in a speaking scene together": "in a speaking scene",
     "shared the screen in a speaking scene": "in a speaking scene",
     "face to face": "in a speaking scene",
+    "crime film": "crime",
+    "crime movie": "crime",
+    "action film": "action",
+    "drama film": "drama",
+    "thriller film": "thriller",
+    "cop": "police officer",
+    "policeman": "police officer",
+    "police detective": "detective",
 }
 
 # --- places ---------------------------------------------------------------------------------

@@ -157,6 +157,28 @@ def parse_name(text: str) -> ParsedName:
 _LIST_SEPARATOR = re.compile(r"\s*;\s*|\s*,?\s+(?:and|&)\s+|\s*,?\s*&\s*", re.IGNORECASE)
 
 
+#: What marks a list of names as partial: "Ullman et al.", "Mann and others".
+_PARTIAL = re.compile(
+    r"(?:\s*[,;]?\s*(?:et\.?\s*al\.?|and\s+others|&\s*al\.?|et\s+alii|u\.\s*a\.)\s*)$",
+    re.IGNORECASE,
+)
+
+
+def partial_list(text: str) -> tuple[str, bool]:
+    """A list of names without its "et al." (or "and others"), and whether it had one: a
+    list so marked is partial -- it names some of the people, never all of them.
+
+    >>> partial_list("Jeffrey D. Ullman et al.")
+    ('Jeffrey D. Ullman', True)
+    >>> partial_list("Ullman, Jeffrey D.; Widom, Jennifer")
+    ('Ullman, Jeffrey D.; Widom, Jennifer', False)
+    """
+    found = _PARTIAL.search(text)
+    if found is None or found.start() == 0:
+        return text, False
+    return text[: found.start()].rstrip(" ,;"), True
+
+
 def split_names(text: str, is_known: Callable[[str], bool] | None = None) -> list[str]:
     """Split a list of names written with ``;``, ``,``, ``and`` or ``&``.
 
@@ -170,7 +192,10 @@ def split_names(text: str, is_known: Callable[[str], bool] | None = None) -> lis
     ['Al Pacino', 'Robert De Niro', 'Val Kilmer']
     >>> split_names("De Niro, Robert; Pacino, Al")
     ['De Niro, Robert', 'Pacino, Al']
+    >>> split_names("Ullman, Jeffrey D. et al.")
+    ['Ullman, Jeffrey D.']
     """
+    text, _ = partial_list(text)
     names: list[str] = []
     for chunk in _LIST_SEPARATOR.split(text):
         parts = [p.strip() for p in chunk.split(",")]

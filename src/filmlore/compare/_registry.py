@@ -34,7 +34,9 @@ class Comparator(Protocol):
 
 
 _COMPARATORS: dict[str, Comparator] = dict(BUILTIN)
-_TEXT_KINDS = frozenset({"text", "title", "name", "place", "quote", "category", "assessment"})
+_TEXT_KINDS = frozenset(
+    {"text", "title", "name", "place", "quote", "category", "assessment", "label"}
+)
 _BY_TYPE: dict[type, str] = {
     PartialDate: "date",
     DateInterval: "date",

@@ -1,11 +1,14 @@
-"""Trees of terms: categories ("Delta Force" is a kind of "military"), scopes and places."""
+"""Hierarchies of terms: categories ("Delta Force" is a kind of "military"), scopes, places."""
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable, Iterator, Mapping
+from os import PathLike
 from typing import Literal, Union
 
 from filmlore.compare._text import key
+from filmlore.errors import HierarchyError
 
 __all__ = ["Relation", "Taxonomy", "TreeSpec"]
 
@@ -17,12 +20,16 @@ TreeSpec = Mapping[str, Union[Iterable[str], "TreeSpec"]]
 
 
 class Taxonomy:
-    """A tree of terms, each under at most one broader term, with synonyms.
+    """A hierarchy of terms -- categories ("Delta Force" is a kind of "military"), scopes,
+    places ("Milan" lies in "Lombardy") -- each under any number of broader terms, with
+    synonyms.
 
     Terms are matched by their :func:`~filmlore.normalize_text` form without punctuation,
     so ``LAPD``, ``lapd`` and ``L.A.P.D.`` are one term.  Build it from a mapping of parent
-    to children -- nested mappings make deeper trees -- and extend it with :meth:`add` and
-    :meth:`add_synonym`.
+    to children -- nested mappings make deeper trees -- or from ``(child, parent)`` pairs
+    (:meth:`from_pairs`, :meth:`read_csv`), and extend it with :meth:`add` and
+    :meth:`add_synonym`.  A term may have several broader terms (a border town in two
+    regions, a genre under two others); a cycle is refused.
 
     >>> tax = Taxonomy({"military": ["Delta Force", "army"], "police": ["LAPD"]})
     >>> tax.refines("Delta Force", "military"), tax.refines("military", "Delta Force")
@@ -33,13 +40,13 @@ class Taxonomy:
     ('police',)
     """
 
-    __slots__ = ("_children", "_label", "_parent", "_synonyms")
+    __slots__ = ("_children", "_label", "_parents", "_synonyms")
 
     def __init__(
         self, tree: TreeSpec | None = None, *, synonyms: Mapping[str, str] | None = None
     ) -> None:
         self._label: dict[str, str] = {}  # key → the term as first written
-        self._parent: dict[str, str] = {}  # key → parent key
+        self._parents: dict[str, list[str]] = {}  # key → parent keys, in the order added
         self._children: dict[str, list[str]] = {}
         self._synonyms: dict[str, str] = {}  # key of a synonym → key of its term
         if tree is not None:
@@ -47,45 +54,111 @@ class Taxonomy:
         for alias, term in (synonyms or {}).items():
             self.add_synonym(alias, term)
 
+    @classmethod
+    def from_pairs(
+        cls, pairs: Iterable[tuple[str, str]], *, base: Taxonomy | None = None
+    ) -> Taxonomy:
+        """A taxonomy of ``(child, parent)`` pairs -- on top of a copy of ``base`` when given.
+
+        >>> places = Taxonomy.from_pairs([("Milan", "Lombardy"), ("Lombardy", "Italy")])
+        >>> places.ancestors("Milan")
+        ('Lombardy', 'Italy')
+        """
+        tax = base.copy() if base is not None else cls()
+        for child, parent in pairs:
+            tax.add(parent, child)
+        return tax
+
+    @classmethod
+    def read_csv(cls, path: str | PathLike[str], *, base: Taxonomy | None = None) -> Taxonomy:
+        """A taxonomy read from a CSV table with the header ``child,parent`` (UTF-8), one
+        link a row; on top of a copy of ``base`` when given.  A row that is not a link, or
+        a link that would make a cycle, is a :class:`~filmlore.LoadError` naming the file,
+        the line and the column.
+        """
+        from filmlore.errors import LoadError, Location, Problem
+
+        file = str(path)
+        problems: list[Problem] = []
+        tax = base.copy() if base is not None else cls()
+        with open(path, encoding="utf-8", newline="") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, None)
+            if header is None or [h.strip() for h in header] != ["child", "parent"]:
+                raise LoadError(
+                    [
+                        Problem(
+                            message=f"expected the header child,parent, got {header!r}",
+                            location=Location(file=file, line=1),
+                        )
+                    ]
+                )
+            for line, row in enumerate(reader, start=2):
+                if not any(cell.strip() for cell in row):
+                    continue
+                where = Location(file=file, line=line)
+                if len(row) != 2:
+                    problems.append(
+                        Problem(
+                            message=f"expected two cells (child, parent), got {len(row)}",
+                            location=where,
+                        )
+                    )
+                    continue
+                child, parent = (cell.strip() for cell in row)
+                for name, cell in (("child", child), ("parent", parent)):
+                    if not key(cell):
+                        problems.append(
+                            Problem(
+                                message=f"expected a term with letters or digits, got {cell!r}",
+                                location=Location(path=f"$.{name}", file=file, line=line),
+                            )
+                        )
+                if not key(child) or not key(parent):
+                    continue
+                try:
+                    tax.add(parent, child)
+                except HierarchyError as exc:
+                    problems.append(Problem(message=str(exc), location=where))
+        if problems:
+            raise LoadError(problems)
+        return tax
+
     # -- building ------------------------------------------------------------------------
 
     def _key(self, term: str) -> str:
         k = key(term)
         if not k:
-            raise ValueError(f"a taxonomy term needs letters or digits, got {term!r}")
+            raise HierarchyError(f"a taxonomy term needs letters or digits, got {term!r}")
         return self._synonyms.get(k, k)
 
     def add_term(self, term: str) -> None:
-        """Add ``term`` at the top of the tree (no broader term), if it is not known yet."""
+        """Add ``term`` at the top of the hierarchy (no broader term), if it is not known."""
         k = self._key(term)
         self._label.setdefault(k, term)
 
     def add(self, parent: str, child: str) -> None:
-        """Put ``child`` under ``parent``, adding either term if it is new.
-
-        A term has one broader term: moving it elsewhere, or making a cycle, is refused.
+        """Put ``child`` under ``parent``, adding either term if it is new.  A term may have
+        several broader terms; a link that would make a cycle is refused.
 
         >>> tax = Taxonomy({"military": ["army"]})
         >>> tax.add("army", "Delta Force"); tax.ancestors("Delta Force")
         ('army', 'military')
-        >>> tax.add("police", "army")
+        >>> tax.add("special forces", "Delta Force"); tax.parents("Delta Force")
+        ('army', 'special forces')
+        >>> tax.add("Delta Force", "military")
         Traceback (most recent call last):
         ...
-        ValueError: 'army' is already under 'military'; a term has one broader term
+        filmlore.errors.HierarchyError: 'military' under 'Delta Force' would make a cycle
         """
         p, c = self._key(parent), self._key(child)
         if p == c or c in self._lineage(p):
-            raise ValueError(f"{child!r} under {parent!r} would make a cycle")
-        old = self._parent.get(c)
-        if old is not None and old != p:
-            raise ValueError(
-                f"{self._label[c]!r} is already under {self._label[old]!r}; "
-                "a term has one broader term"
-            )
+            raise HierarchyError(f"{child!r} under {parent!r} would make a cycle")
         self._label.setdefault(p, parent)
         self._label.setdefault(c, child)
-        if old is None:
-            self._parent[c] = p
+        parents = self._parents.setdefault(c, [])
+        if p not in parents:
+            parents.append(p)
             self._children.setdefault(p, []).append(c)
 
     def add_synonym(self, synonym: str, term: str) -> None:
@@ -100,11 +173,11 @@ class Taxonomy:
         self._label.setdefault(target, term)
         alias = key(synonym)
         if not alias:
-            raise ValueError(f"a synonym needs letters or digits, got {synonym!r}")
+            raise HierarchyError(f"a synonym needs letters or digits, got {synonym!r}")
         if alias == target:
             return
         if alias in self._label:
-            raise ValueError(f"{synonym!r} is a term of its own; it cannot be a synonym")
+            raise HierarchyError(f"{synonym!r} is a term of its own; it cannot be a synonym")
         self._synonyms[alias] = target
 
     def update(self, tree: TreeSpec) -> None:
@@ -125,7 +198,7 @@ class Taxonomy:
         """An independent copy, to extend without touching this one."""
         new = Taxonomy()
         new._label = dict(self._label)
-        new._parent = dict(self._parent)
+        new._parents = {k: list(v) for k, v in self._parents.items()}
         new._children = {k: list(v) for k, v in self._children.items()}
         new._synonyms = dict(self._synonyms)
         return new
@@ -138,14 +211,33 @@ class Taxonomy:
         return k if k in self._label else None
 
     def _lineage(self, k: str) -> list[str]:
-        """The keys above ``k``, nearest first."""
+        """Every key above ``k``, nearest first (breadth first over all its parents)."""
         out: list[str] = []
         seen = {k}
-        parent = self._parent.get(k)
-        while parent is not None and parent not in seen:
-            out.append(parent)
+        frontier = list(self._parents.get(k, ()))
+        while frontier:
+            nxt: list[str] = []
+            for parent in frontier:
+                if parent in seen:
+                    continue
+                seen.add(parent)
+                out.append(parent)
+                nxt.extend(self._parents.get(parent, ()))
+            frontier = nxt
+        return out
+
+    def _first_line(self, k: str) -> list[str]:
+        """The keys above ``k`` following each term's first parent, nearest first."""
+        out: list[str] = []
+        seen = {k}
+        parents = self._parents.get(k)
+        while parents:
+            parent = parents[0]
+            if parent in seen:
+                break
             seen.add(parent)
-            parent = self._parent.get(parent)
+            out.append(parent)
+            parents = self._parents.get(parent)
         return out
 
     def canonical(self, term: str) -> str | None:
@@ -158,10 +250,14 @@ class Taxonomy:
         return None if k is None else self._label[k]
 
     def parent(self, term: str) -> str | None:
-        """The broader term directly above ``term``, or None (top-level or unknown)."""
+        """The first broader term directly above ``term``, or None (top-level or unknown)."""
+        found = self.parents(term)
+        return found[0] if found else None
+
+    def parents(self, term: str) -> tuple[str, ...]:
+        """Every broader term directly above ``term``, in the order they were added."""
         k = self._find(term)
-        p = None if k is None else self._parent.get(k)
-        return None if p is None else self._label[p]
+        return tuple(self._label[p] for p in self._parents.get(k, ())) if k else ()
 
     def ancestors(self, term: str) -> tuple[str, ...]:
         """Every broader term above ``term``, nearest first; ``()`` when unknown.
@@ -185,7 +281,7 @@ class Taxonomy:
 
     def relation(self, a: str, b: str) -> Relation:
         """How ``a`` stands to ``b``: ``same``, ``narrower``, ``broader``, ``disjoint``
-        (both known, in different branches) or ``unknown`` (either is not in the tree).
+        (both known, neither above the other) or ``unknown`` (either is not known).
 
         >>> tax = Taxonomy.default()
         >>> tax.relation("in a speaking scene", "on screen")
@@ -204,19 +300,22 @@ class Taxonomy:
 
     def distance(self, a: str, b: str) -> int | None:
         """Steps between two known terms through their nearest common broader term (None
-        when unknown or in separate trees)."""
+        when unknown or unconnected)."""
         ka, kb = self._find(a), self._find(b)
         if ka is None or kb is None:
             return None
         up_a = [ka, *self._lineage(ka)]
         up_b = [kb, *self._lineage(kb)]
+        best: int | None = None
         for i, node in enumerate(up_a):
             if node in up_b:
-                return i + up_b.index(node)
-        return None
+                steps = i + up_b.index(node)
+                best = steps if best is None else min(best, steps)
+        return best
 
     def path(self, term: str) -> tuple[str, ...]:
-        """``term`` and its ancestors, broadest first; ``()`` when unknown.
+        """``term`` and its ancestors along each term's first broader term, broadest first;
+        ``()`` when unknown.
 
         >>> Taxonomy.default_places().path("L.A.")
         ('North America', 'United States', 'California', 'Los Angeles')
@@ -224,7 +323,15 @@ class Taxonomy:
         k = self._find(term)
         if k is None:
             return ()
-        return tuple(self._label[x] for x in reversed([k, *self._lineage(k)]))
+        return tuple(self._label[x] for x in reversed([k, *self._first_line(k)]))
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """Every ``(child, parent)`` link, as the terms are written."""
+        return [
+            (self._label[c], self._label[p])
+            for c, parents in self._parents.items()
+            for p in parents
+        ]
 
     def __contains__(self, term: object) -> bool:
         return isinstance(term, str) and self._find(term) is not None

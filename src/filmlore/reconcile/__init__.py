@@ -26,6 +26,7 @@ from filmlore.reconcile._table import ClaimTable
 from filmlore.reconcile._truth import SOURCE_PRIORS
 
 __all__ = [
+    "SOURCE_PRIORS",
     "Authority",
     "ClaimTable",
     "Conflict",
@@ -35,7 +36,6 @@ __all__ = [
     "MostSpecific",
     "Policy",
     "Reconciliation",
-    "SOURCE_PRIORS",
     "Support",
     "TruthDiscovery",
     "Vote",

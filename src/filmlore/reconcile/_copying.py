@@ -19,7 +19,7 @@ import attrs
 import numpy as np
 
 from filmlore.reconcile._evidence import Evidence
-from filmlore.reconcile._types import FloatArray, IntArray
+from filmlore.reconcile._types import BoolArray, FloatArray, IntArray
 
 __all__ = [
     "Dependence",
@@ -114,14 +114,24 @@ def _chunks(item_of_row: IntArray, limit: int) -> list[tuple[int, int]]:
 
 @attrs.frozen(slots=True)
 class PairStats:
-    """How often each pair of sources (``a < b``) speaks to the same one-valued question
-    (``shared``), gives the same value there (``agree``), and the sum over those questions
-    of ``1 / n`` (``q_sum``: how often two wrong sources would agree by chance)."""
+    """What each pair of sources (``a < b``) shares on one-valued questions.
+
+    ``shared`` counts the questions both answer and ``agree`` those where they give the same
+    value.  Against the *others'* word -- the value most of the other sources give, where
+    any other source answers -- ``judged`` counts the shared questions the others speak to,
+    ``wrong_a`` and ``wrong_b`` those where each of the two departs from the others, and
+    ``wrong_same`` those where both depart *with the same value*; ``q_sum`` sums ``1 / n``
+    over the judged questions (how often two wrong sources would agree by chance).
+    """
 
     a: IntArray
     b: IntArray
     shared: FloatArray
     agree: FloatArray
+    judged: FloatArray
+    wrong_a: FloatArray
+    wrong_b: FloatArray
+    wrong_same: FloatArray
     q_sum: FloatArray
     n_sources: int
 
@@ -129,46 +139,95 @@ class PairStats:
         return len(self.a)
 
 
-def pair_stats(ev: Evidence, false_values: FloatArray) -> PairStats:
+def _leading(ev: Evidence, rows: IntArray) -> tuple[IntArray, FloatArray]:
+    """The three most-voted candidates of each item (-1 where there are fewer) and every
+    candidate's votes, counting the given rows."""
+    votes = np.bincount(ev.ev_cand[rows], None, ev.n_cands).astype(float)
+    order = np.lexsort((ev.cand_order, -votes, ev.cand_item))
+    place = np.empty(ev.n_cands, dtype=np.int64)
+    place[order] = np.arange(ev.n_cands) - ev.item_start[ev.cand_item[order]]
+    top = np.full((ev.n_items, 3), -1, dtype=np.int64)
+    for k in range(3):
+        at = np.flatnonzero(place == k)
+        top[ev.cand_item[at], k] = at
+    return top, votes
+
+
+def _others_choice(
+    top: IntArray, votes: FloatArray, ca: IntArray, cb: IntArray, item: IntArray
+) -> tuple[IntArray, BoolArray]:
+    """For each pair of rows (candidates ``ca``, ``cb`` of ``item``): the candidate most of
+    the *other* rows give (of the item's three leaders, the first in their order on ties),
+    and whether any other row speaks at all."""
+    best = np.full(len(ca), -1, dtype=np.int64)
+    best_votes = np.full(len(ca), 0.0)
+    total = np.zeros(len(ca))
+    for k in range(3):
+        cand = top[item, k]
+        present = cand >= 0
+        safe = np.where(present, cand, 0)
+        v = np.where(present, votes[safe] - (safe == ca) - (safe == cb), -1.0)
+        total += np.where(present, np.maximum(v, 0.0), 0.0)
+        better = present & (v > best_votes)
+        best = np.where(better, cand, best)
+        best_votes = np.where(better, v, best_votes)
+    return best, best_votes > 0
+
+
+def pair_stats(ev: Evidence, false_values: FloatArray, truth: IntArray | None = None) -> PairStats:
     """The :class:`PairStats` of every pair of sources that share a one-valued question
-    (assertions only), counted in chunks so that memory stays bounded."""
+    (assertions only), counted in chunks so that memory stays bounded.  With ``truth`` (a
+    candidate per item, -1 for none), departures are judged against it instead of against
+    the others' word."""
     S = ev.n_sources
     many = ev.item_many[ev.cand_item[ev.ev_cand]]
     rows = np.flatnonzero(~ev.ev_deny & ~many)
+    top, votes = _leading(ev, rows)
     item = ev.cand_item[ev.ev_cand[rows]]
     order = np.argsort(item, kind="stable")
     rows, item = rows[order], item[order]
     inv_n = 1.0 / np.maximum(false_values, 1.0)
-    parts: list[tuple[IntArray, FloatArray, FloatArray, FloatArray]] = []
+    parts: list[tuple[IntArray, list[FloatArray]]] = []
     for lo, hi in _chunks(item, _CHUNK):
         i, j = pairs_in_groups(item[lo:hi])
         ra, rb = rows[lo:hi][i], rows[lo:hi][j]
         sa, sb = ev.ev_src[ra], ev.ev_src[rb]
         keep = sa != sb
         ra, rb, sa, sb = ra[keep], rb[keep], sa[keep], sb[keep]
-        key = np.minimum(sa, sb).astype(np.int64) * S + np.maximum(sa, sb)
-        same = (ev.ev_cand[ra] == ev.ev_cand[rb]).astype(float)
+        swap = sa > sb
+        ra, rb = np.where(swap, rb, ra), np.where(swap, ra, rb)
+        sa, sb = np.minimum(sa, sb), np.maximum(sa, sb)
+        ca, cb = ev.ev_cand[ra], ev.ev_cand[rb]
+        it = ev.cand_item[ca]
+        if truth is None:
+            choice, judged = _others_choice(top, votes, ca, cb, it)
+        else:
+            choice = truth[it]
+            judged = choice >= 0
+        wa = judged & (ca != choice)
+        wb = judged & (cb != choice)
+        key = sa.astype(np.int64) * S + sb
         uniq, inverse = np.unique(key, return_inverse=True)
-        parts.append(
-            (
-                uniq,
-                np.bincount(inverse, None, len(uniq)).astype(float),
-                np.bincount(inverse, same, len(uniq)),
-                np.bincount(inverse, inv_n[ev.cand_item[ev.ev_cand[ra]]], len(uniq)),
-            )
-        )
+        columns = [
+            np.ones(len(key)),
+            (ca == cb).astype(float),
+            judged.astype(float),
+            wa.astype(float),
+            wb.astype(float),
+            (wa & wb & (ca == cb)).astype(float),
+            np.where(judged, inv_n[it], 0.0),
+        ]
+        parts.append((uniq, [np.bincount(inverse, c, len(uniq)) for c in columns]))
     if not parts:
         empty_i = np.zeros(0, dtype=np.int64)
         empty_f = np.zeros(0)
-        return PairStats(empty_i, empty_i, empty_f, empty_f, empty_f, S)
+        return PairStats(empty_i, empty_i, *([empty_f] * 7), S)
     keys = np.concatenate([x[0] for x in parts])
     uniq, inverse = np.unique(keys, return_inverse=True)
-    def total(k: int) -> FloatArray:
-        out: FloatArray = np.bincount(inverse, np.concatenate([x[k] for x in parts]), len(uniq))
-        return out
-    return PairStats(
-        a=uniq // S, b=uniq % S, shared=total(1), agree=total(2), q_sum=total(3), n_sources=S
-    )
+    totals = [
+        np.bincount(inverse, np.concatenate([x[1][k] for x in parts]), len(uniq)) for k in range(7)
+    ]
+    return PairStats(uniq // S, uniq % S, *totals, S)
 
 
 def agreement_accuracy(stats: PairStats, rounds: int = 50) -> FloatArray | None:
@@ -176,84 +235,84 @@ def agreement_accuracy(stats: PairStats, rounds: int = 50) -> FloatArray | None:
     belief about the truth: two independent sources of accuracies ``a`` and ``b`` agree
     with probability ``a·b + (1 - a)(1 - b)/n``, so the accuracies are fitted to the
     agreement rates by weighted least squares (the method of moments of Dawid and Skene's
-    one-coin model).  Pairs that agree far beyond the fit -- copies -- are left out of it,
-    so a family of mirrors cannot vouch for itself.  None when too few sources share
-    questions."""
+    one-coin model), leaving out the pairs found to copy each other.  None when too few
+    sources share questions."""
     S = stats.n_sources
     if S < 3 or len(stats) < 3:
         return None
     a, b = stats.a, stats.b
     w = stats.shared
     r = stats.agree / np.maximum(stats.shared, 1.0)
-    q = stats.q_sum / np.maximum(stats.shared, 1.0)
-    acc = np.full(S, 0.7)
+    q = stats.q_sum / np.maximum(stats.judged, 1.0)
+    copying = dependence(stats, 2.0)
     keep = np.ones(len(a), dtype=bool)
+    if copying is not None:
+        found = set(zip(copying.a.tolist(), copying.b.tolist(), strict=True))
+        keep = np.asarray(
+            [(x, y) not in found for x, y in zip(a.tolist(), b.tolist(), strict=True)]
+        )
+    acc = np.full(S, 0.7)
+    ww = w * keep
     for _ in range(rounds):
-        for _ in range(3):
-            ca, ya = acc[b] * (1 + q) - q, r - q * (1 - acc[b])
-            cb, yb = acc[a] * (1 + q) - q, r - q * (1 - acc[a])
-            ww = w * keep
-            num = np.bincount(a, ww * ca * ya, S) + np.bincount(b, ww * cb * yb, S)
-            den = np.bincount(a, ww * ca * ca, S) + np.bincount(b, ww * cb * cb, S)
-            acc = np.clip(np.where(den > 0, num / np.maximum(den, 1e-12), acc), 0.05, 0.999)
-        fitted = acc[a] * acc[b] + (1 - acc[a]) * (1 - acc[b]) * q
-        residual = (r - fitted) * np.sqrt(w)
-        scale = float(np.median(np.abs(residual))) * 1.4826 + 1e-9
-        new_keep = residual < 3.0 * scale
-        if (new_keep == keep).all():
+        ca, ya = acc[b] * (1 + q) - q, r - q * (1 - acc[b])
+        cb, yb = acc[a] * (1 + q) - q, r - q * (1 - acc[a])
+        num = np.bincount(a, ww * ca * ya, S) + np.bincount(b, ww * cb * yb, S)
+        den = np.bincount(a, ww * ca * ca, S) + np.bincount(b, ww * cb * cb, S)
+        new = np.clip(np.where(den > 0, num / np.maximum(den, 1e-12), acc), 0.05, 0.999)
+        if float(np.abs(new - acc).max()) < 1e-6:
+            acc = new
             break
-        keep = new_keep
-    seen = (np.bincount(a, w * keep, S) + np.bincount(b, w * keep, S)) > 0
+        acc = new
+    seen = (np.bincount(a, ww, S) + np.bincount(b, ww, S)) > 0
     out: FloatArray = np.where(seen, acc, np.nan)
     return out
 
 
-def dependence(stats: PairStats, accuracy: FloatArray, z: float) -> Dependence | None:
-    """The dependent pairs of sources, from their agreement on one-valued questions beyond
-    what their ``accuracy`` explains (see the module docstring); None when there are none.
+def dependence(stats: PairStats, z: float) -> Dependence | None:
+    """The pairs of sources that copy each other, from the mistakes they share.
 
-    ``z`` is how many standard deviations of caution the bound on the disagreements takes.
+    Independent sources depart from the others' word on different questions, and when both
+    do, they rarely depart with the same value: of ``wrong_a`` and ``wrong_b`` departures
+    over ``judged`` questions, about ``wrong_a · wrong_b / judged · (1 / n)`` shared ones are
+    expected by chance.  Copies share nearly all their departures.  The dependence is the
+    share of the smaller side's departures that both make beyond chance, taken at a
+    cautious bound (``wrong_same - z·√wrong_same``): a pair with few shared mistakes shows
+    nothing, and none is reported.
     """
     if not len(stats):
         return None
-    a, b = stats.a, stats.b
-    acc = np.clip(accuracy, 0.01, 0.99)
-    n = stats.shared
-    both_right = acc[a] * acc[b]
-    both_wrong = (1.0 - acc[a]) * (1.0 - acc[b])
-    expected = n - (both_right * n + both_wrong * stats.q_sum)
-    seen = n - stats.agree
-    bound = seen + z * np.sqrt(seen) + z * z
+    judged = np.maximum(stats.judged, 1.0)
+    q = stats.q_sum / judged
+    chance = stats.wrong_a * stats.wrong_b / judged * q
+    smaller = np.minimum(stats.wrong_a, stats.wrong_b)
+    seen = stats.wrong_same
+    bound = np.maximum(seen - z * np.sqrt(seen), 0.0)
     with np.errstate(divide="ignore", invalid="ignore"):
-        d = np.where(expected > 0, 1.0 - bound / expected, 0.0)
+        d = np.where(smaller > chance, (bound - chance) / (smaller - chance), 0.0)
     d = np.clip(d, 0.0, 1.0)
     hit = d > 0
     if not hit.any():
         return None
-    return Dependence(a=a[hit], b=b[hit], d=d[hit])
+    return Dependence(a=stats.a[hit], b=stats.b[hit], d=d[hit])
 
 
-def independence(ev: Evidence, dep: Dependence | None, trust: FloatArray) -> FloatArray:
-    """Each row's weight as an independent voice: 1, times ``1 - d`` for every source it
-    depends on that backs the same candidate and comes earlier (the more trusted first,
-    then by code) -- Dong, Berti-Equille and Srivastava's vote discount, so that a family of
-    copies counts about once."""
-    if dep is None or not len(dep):
-        return np.ones(len(ev.ev_cand))
+def _dependent_rows(ev: Evidence, dep: Dependence) -> list[tuple[IntArray, IntArray, FloatArray]]:
+    """Pairs of rows that assert the same candidate from sources that copy each other,
+    with their dependence, in chunks."""
     S = ev.n_sources
     involved = np.zeros(S, dtype=bool)
     involved[dep.a] = True
     involved[dep.b] = True
     rows = np.flatnonzero(~ev.ev_deny & involved[ev.ev_src])
     if len(rows) < 2:
-        return np.ones(len(ev.ev_cand))
+        return []
     dep_keys = dep.a.astype(np.int64) * S + dep.b
     order = np.argsort(dep_keys)
     dep_keys, dep_vals = dep_keys[order], dep.d[order]
-    logs = np.zeros(len(ev.ev_cand))
     cand = ev.ev_cand[rows]
     sort = np.argsort(cand, kind="stable")
     rows, cand = rows[sort], cand[sort]
+    out = []
     for lo, hi in _chunks(cand, _CHUNK):
         i, j = pairs_in_groups(cand[lo:hi])
         ra, rb = rows[lo:hi][i], rows[lo:hi][j]
@@ -261,12 +320,36 @@ def independence(ev: Evidence, dep: Dependence | None, trust: FloatArray) -> Flo
         key = np.minimum(sa, sb).astype(np.int64) * S + np.maximum(sa, sb)
         at = np.minimum(np.searchsorted(dep_keys, key), len(dep_keys) - 1)
         hit = dep_keys[at] == key
-        if not hit.any():
-            continue
-        ra, rb, sa, sb, d = ra[hit], rb[hit], sa[hit], sb[hit], dep_vals[at[hit]]
+        if hit.any():
+            out.append((ra[hit], rb[hit], dep_vals[at[hit]]))
+    return out
+
+
+def independence(ev: Evidence, dep: Dependence | None, trust: FloatArray) -> FloatArray:
+    """Each row's weight as an independent voice: 1, times ``1 - d`` for every source it
+    depends on that backs the same candidate and comes earlier (the more trusted first,
+    then by code) -- Dong, Berti-Equille and Srivastava's vote discount, so that a family of
+    copies counts about once.
+
+    The discount applies where copying shows: to a value that *only* the family gives.
+    Where a source outside the family gives the same value too, sharing it is no sign of
+    copying -- independent sources share the truth -- and the family's claims count in
+    full, so that detecting copies never turns a corroborated value into a lone one.
+    """
+    n = len(ev.ev_cand)
+    if dep is None or not len(dep):
+        return np.ones(n)
+    logs = np.zeros(n)
+    kin = np.zeros(n)  # rows on the same candidate from sources this row's source copies
+    for ra, rb, d in _dependent_rows(ev, dep):
+        sa, sb = ev.ev_src[ra], ev.ev_src[rb]
         ta, tb = trust[sa], trust[sb]
         a_first = (ta > tb) | ((ta == tb) & (sa < sb))
         later = np.where(a_first, rb, ra)
-        logs += np.bincount(later, np.log(np.maximum(1.0 - d, 1e-12)), len(ev.ev_cand))
-    out: FloatArray = np.exp(logs)
+        logs += np.bincount(later, np.log(np.maximum(1.0 - d, 1e-12)), n)
+        kin += np.bincount(ra, None, n) + np.bincount(rb, None, n)
+    asserting = (~ev.ev_deny).astype(float)
+    backers = np.bincount(ev.ev_cand, asserting, ev.n_cands)[ev.ev_cand] - asserting
+    outside = backers - kin > 0.5
+    out: FloatArray = np.where(outside, 1.0, np.exp(logs))
     return out

@@ -134,12 +134,17 @@ class Evidence:
             frm, to = frm[mask], to[mask]
         return np.bincount(frm, per_cand[to], self.n_cands)
 
-    def implying_sum(self, per_cand: FloatArray) -> FloatArray:
+    def implying_sum(self, per_cand: FloatArray, vague: bool = False) -> FloatArray:
         """For each candidate b: the sum of ``per_cand[a]`` over the candidates a that
-        imply b."""
+        imply b (with ``vague``, only those that make b a right but vague answer: strictly
+        finer, where b could have been the whole truth)."""
         if not len(self.imp_from):
             return np.zeros(self.n_cands)
-        return np.bincount(self.imp_to, per_cand[self.imp_from], self.n_cands)
+        frm, to = self.imp_from, self.imp_to
+        if vague:
+            keep = ~self.imp_equiv & ~self.imp_exact
+            frm, to = frm[keep], to[keep]
+        return np.bincount(to, per_cand[frm], self.n_cands)
 
     def overlap_sum(self, per_cand: FloatArray) -> FloatArray:
         """For each candidate: the sum of ``per_cand`` over the candidates it overlaps."""

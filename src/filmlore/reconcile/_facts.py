@@ -85,9 +85,8 @@ def _value_data(value: Any, kind_name: str | None) -> Any:
     from filmlore.io._values import value_out
 
     kind = get_kind(kind_name) if kind_name is not None else None
-    if isinstance(value, (str, int, float, bool)) and not isinstance(value, EntityRef):
-        if kind is None or not kind.check(value):
-            return value
+    if isinstance(value, (str, int, float, bool)) and (kind is None or not kind.check(value)):
+        return value
     try:
         return value_out(value, kind)
     except Exception:  # no dumper for this value
@@ -239,7 +238,9 @@ class FactBuilder:
             source=self.source(r),
             origin=self.origin(r),
             value=value,
-            value_text=self._print(plan.kind, value) if not isinstance(value, EntityRef) else str(value),
+            value_text=self._print(plan.kind, value)
+            if not isinstance(value, EntityRef)
+            else str(value),
             relation=relation,
             reason=reason,
             stance=_STANCES[self._stance[r]],
@@ -398,9 +399,7 @@ class FactBuilder:
         text = "; ".join(parts)
         if tension is not None:
             a, b, why = tension
-            text += (
-                f"; but '{self.label(a)}' and '{self.label(b)}' contradict each other ({why})"
-            )
+            text += f"; but '{self.label(a)}' and '{self.label(b)}' contradict each other ({why})"
         rivals = [d for d in dissenters if d.relation == "rival"]
         deniers = [d for d in dissenters if d.relation == "denies"]
         dispute = []
@@ -486,7 +485,9 @@ class FactBuilder:
             if firm:
                 text += f", against {self._who(firm)}"
             if hedged:
-                text += f"; {self._who(hedged)} only {'reports' if len(hedged) == 1 else 'report'} it"
+                text += (
+                    f"; {self._who(hedged)} only {'reports' if len(hedged) == 1 else 'report'} it"
+                )
             if not asserting:
                 text += "; no source asserts it"
             text += "."
@@ -504,7 +505,9 @@ class FactBuilder:
                     support=tuple(sorted(s.claim for s in supporters)),
                     dissent=tuple(sorted(s.claim for s in dissenters)),
                     explanation=text,
-                    ignored=tuple(sorted(self.table.claim_id(r) for r in self._ignored.get(item, []))),
+                    ignored=tuple(
+                        sorted(self.table.claim_id(r) for r in self._ignored.get(item, []))
+                    ),
                     sources=tuple(sorted({s.source for s in supporters})),
                     dissenting_sources=tuple(sorted({s.source for s in dissenters})),
                     value_text=self.printed(c),
@@ -523,7 +526,11 @@ class FactBuilder:
                 sups.extend(self.support(r, c, "gives", "") for r in self.asserting(c))
             else:
                 rel, cmp = self.relater.relate(head, c)
-                name = {Relation.EQUIV: "same", Relation.A_FINER: "coarser", Relation.B_FINER: "finer"}.get(rel, "overlap")
+                name = {
+                    Relation.EQUIV: "same",
+                    Relation.A_FINER: "coarser",
+                    Relation.B_FINER: "finer",
+                }.get(rel, "overlap")
                 sups.extend(self.support(r, c, name, cmp.reason) for r in self.asserting(c))
         return ConflictSide(
             value=self.g.cand_value[head],
@@ -533,7 +540,14 @@ class FactBuilder:
             value_text=self.label(head),
             supporters=tuple(sups),
             shared=tuple(
-                sorted({self.table.claim_id(r) for c in members if c in shared for r in self.asserting(c)})
+                sorted(
+                    {
+                        self.table.claim_id(r)
+                        for c in members
+                        if c in shared
+                        for r in self.asserting(c)
+                    }
+                )
             ),
         )
 
@@ -561,7 +575,12 @@ class FactBuilder:
             if len(heads) < 2 and not (denied and asserted) and not tension:
                 continue
             members = {
-                h: [h] + [c for c in asserted if c != h and self.relater.relate(h, c)[0] is not Relation.RIVAL]
+                h: [h]
+                + [
+                    c
+                    for c in asserted
+                    if c != h and self.relater.relate(h, c)[0] is not Relation.RIVAL
+                ]
                 for h in heads
             }
             count: dict[int, int] = {}
@@ -594,7 +613,9 @@ class FactBuilder:
                     property=fact.property if fact is not None else g.cand_property[lo],
                     sides=tuple(sides),
                     status=status,
-                    winner=fact.value if fact is not None and status is FactStatus.RESOLVED else None,
+                    winner=fact.value
+                    if fact is not None and status is FactStatus.RESOLVED
+                    else None,
                     explanation=fact.explanation if fact is not None else "",
                 )
             )
@@ -619,7 +640,15 @@ class FactBuilder:
             )
             pair = sorted([side_yes, side_no], key=lambda s: -s.confidence)
             value = self.g.cand_value[c]
-            fact = next((f for f in facts if f.value == value and set(f.support) & {self.table.claim_id(r) for r in asserting}), None)
+            fact = next(
+                (
+                    f
+                    for f in facts
+                    if f.value == value
+                    and set(f.support) & {self.table.claim_id(r) for r in asserting}
+                ),
+                None,
+            )
             status = fact.status if fact is not None and fact.dissent else FactStatus.DISPUTED
             _, prop, _ = self._fact_form(c)
             out.append(
@@ -652,4 +681,3 @@ class FactBuilder:
                 out[key] = value
         out.update({k: tuple(v) for k, v in grouped.items()})
         return out
-

@@ -248,9 +248,7 @@ def group(table: ClaimTable) -> Grouping:
     item_root = [roots[int(r)] for r in item_keys[:, 1].tolist()]
     item_pair = item_keys[:, 3] >= 0
     item_subject = [subject_labels[int(x)] for x in item_keys[:, 0].tolist()]
-    item_other = [
-        value_labels[int(x)] if x >= 0 else None for x in item_keys[:, 3].tolist()
-    ]
+    item_other = [value_labels[int(x)] if x >= 0 else None for x in item_keys[:, 3].tolist()]
     cand_value: list[Any] = []
     cand_subject: list[Any] = []
     for c, (it, vd) in enumerate(zip(cand_item.tolist(), cand_keys[:, 1].tolist(), strict=True)):
@@ -271,7 +269,10 @@ def group(table: ClaimTable) -> Grouping:
         item_other=item_other,
         item_root=item_root,
         item_scope=[scope_labels[int(x)] for x in item_keys[:, 2].tolist()],
-        item_many=np.asarray([p.many and not pair for p, pair in zip(item_plans, item_pair.tolist(), strict=True)], dtype=bool),
+        item_many=np.asarray(
+            [p.many and not pair for p, pair in zip(item_plans, item_pair.tolist(), strict=True)],
+            dtype=bool,
+        ),
         item_pair=item_pair,
         item_plan=item_plans,
         cand_item=cand_item,

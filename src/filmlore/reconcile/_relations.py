@@ -19,7 +19,9 @@ import numpy as np
 
 from filmlore.compare import CompareContext, Comparison, Verdict, compare
 from filmlore.compare._claims import property_relation, scope_relation, with_scope
+from filmlore.compare._names import partial_list
 from filmlore.compare._result import IDENTICAL, conflict, same
+from filmlore.compare._show import text_of
 from filmlore.properties import Property
 from filmlore.reconcile._evidence import HEDGE_WEIGHT, Evidence
 from filmlore.reconcile._grouping import Grouping, PropertyPlan
@@ -32,7 +34,7 @@ __all__ = ["PRECISE_KINDS", "Relater", "Relation", "build_evidence"]
 PRECISE_KINDS = frozenset({"date", "duration", "money", "quantity", "integer"})
 
 #: Value kinds whose different values are always rivals (when no tolerance is set).
-_EQUALITY_KINDS = frozenset({"boolean", "integer"})
+_EQUALITY_KINDS = frozenset({"boolean", "integer", "label"})
 
 
 class Relation(enum.IntEnum):
@@ -122,11 +124,16 @@ class Relater:
         return _relation(found, one_valued), found
 
     def exact(self, a: int, b: int) -> bool:
-        """True when finer candidate ``a`` makes coarser ``b`` never the whole truth: a
-        precise kind, refined in the value itself (not only in scope or property)."""
+        """True when coarser candidate ``b`` can never be the whole truth, ``a`` refining
+        it in the value itself (not only in scope or property): a value of a precise kind
+        (a year, where release dates are days) or a list of names marked partial
+        ("Ullman et al.")."""
         g = self.g
         plan = g.item_plan[int(g.cand_item[a])]
-        if plan.kind not in PRECISE_KINDS or g.item_pair[int(g.cand_item[a])]:
+        if g.item_pair[int(g.cand_item[a])]:
+            return False
+        precise = plan.kind in PRECISE_KINDS
+        if not precise and not (plan.kind == "name" and partial_list(text_of(g.cand_value[b]))[1]):
             return False
         v = self.compare_values(plan, g.cand_value[a], g.cand_value[b])
         return v.verdict is Verdict.COMPATIBLE and v.refines == "a"
@@ -154,9 +161,7 @@ def _trivial(g: Grouping, lo: int, hi: int) -> bool:
     if plan.kind not in _EQUALITY_KINDS or plan.tolerance is not None:
         return False
     first_prop = g.cand_property[lo]
-    return all(
-        g.cand_property[c] == first_prop and not g.cand_qualifiers[c] for c in range(lo, hi)
-    )
+    return all(g.cand_property[c] == first_prop and not g.cand_qualifiers[c] for c in range(lo, hi))
 
 
 def build_evidence(table: ClaimTable, g: Grouping, relater: Relater) -> Evidence:

@@ -229,8 +229,8 @@ class ClaimTable:
                 raise TableError(f"column {name} has {len(col)} rows, subject has {n}")
         self.subject, self.property, self.value, self.source = subject, property, value, source
         self.origin = origin if origin is not None else source
-        self.qualifiers = qualifiers if qualifiers is not None else Column(
-            np.zeros(n, dtype=np.int64), [()]
+        self.qualifiers = (
+            qualifiers if qualifiers is not None else Column(np.zeros(n, dtype=np.int64), [()])
         )
         self.stance = stance if stance is not None else np.zeros(n, dtype=np.int8)
         self.rank = rank if rank is not None else np.zeros(n, dtype=np.int8)

@@ -81,13 +81,13 @@ class TDParams:
     """The fixed hyperparameters of :func:`truth_discovery` (see :class:`TruthDiscovery`)."""
 
     false_values: float | None = None  # None: estimated per question
-    min_false_values: float = 2.0
+    min_false_values: float = 1.5
     prior_accuracy: float = UNKNOWN_PRIOR
     prior_weight: float = 20.0
     kind_weight: float = 2.0
     generalise_prior: float = 0.3
     generalise_weight: float = 10.0
-    copying: bool = True
+    copying: bool = False
     copy_z: float = 2.0
     max_iterations: int = 200
     tolerance: float = 1e-6
@@ -122,7 +122,9 @@ def false_values(ev: Evidence, p: TDParams) -> FloatArray:
     return out
 
 
-def source_priors(ev: Evidence, unknown: float = UNKNOWN_PRIOR) -> tuple[FloatArray, FloatArray, IntArray]:
+def source_priors(
+    ev: Evidence, unknown: float = UNKNOWN_PRIOR
+) -> tuple[FloatArray, FloatArray, IntArray]:
     """Per source: its stated reliability or -1; the documented prior of its kind; and a
     code for its kind (sources of one kind pool their records)."""
     stated = []
@@ -135,7 +137,9 @@ def source_priors(ev: Evidence, unknown: float = UNKNOWN_PRIOR) -> tuple[FloatAr
         kind = s.kind
         if isinstance(kind, str) and kind in SourceKind._value2member_map_:
             kind = SourceKind(kind)
-        documented.append(SOURCE_PRIORS.get(kind, unknown) if isinstance(kind, SourceKind) else unknown)
+        documented.append(
+            SOURCE_PRIORS.get(kind, unknown) if isinstance(kind, SourceKind) else unknown
+        )
         kind_code.append(codes.setdefault(kind, len(codes)))
     return (
         np.asarray(stated, dtype=float),
@@ -193,7 +197,9 @@ def believe(
     # many-valued: each value on its own, backed by the claims of values that imply it
     many_score = plain - denied + ev.implying_sum(plain) - ev.implied_sum(denied)
     score = np.where(many_c, many_score, score)
-    unseen = np.maximum(n_item + 1.0 - np.bincount(ev.cand_item[ev.cand_open], None, ev.n_items), 0.0)
+    unseen = np.maximum(
+        n_item + 1.0 - np.bincount(ev.cand_item[ev.cand_open], None, ev.n_items), 0.0
+    )
     open_ = ev.cand_open & ~many_c
     post = _softmax(ev, score, open_, unseen)
     holds = np.minimum(post + ev.implying_sum(post), 1.0) if len(ev.imp_from) else post
@@ -215,7 +221,8 @@ def _generalisation(
     name the country where the truth is a city; a database names the city)."""
     S = ev.n_sources
     aw = ev.assert_weight() * related[ev.cand_item[ev.ev_cand]]
-    vague = np.bincount(ev.ev_src, np.maximum(belief.holds - belief.post, 0.0)[ev.ev_cand] * aw, S)
+    finer = ev.implying_sum(belief.post, vague=True)  # right only because a finer value is
+    vague = np.bincount(ev.ev_src, finer[ev.ev_cand] * aw, S)
     right = np.bincount(ev.ev_src, belief.holds[ev.ev_cand] * aw, S)
     pool = (np.bincount(kind, vague, n_kinds) + p.generalise_weight * p.generalise_prior) / (
         np.bincount(kind, right, n_kinds) + p.generalise_weight
@@ -224,8 +231,10 @@ def _generalisation(
     return out
 
 
-def _row_right(ev: Evidence, holds: FloatArray) -> FloatArray:
-    right = holds[ev.ev_cand]
+def _row_right(ev: Evidence, belief: Belief) -> FloatArray:
+    """How probably each row's claim is right: its candidate holds (or, for a denial, does
+    not)."""
+    right = belief.holds[ev.ev_cand]
     out: FloatArray = np.where(ev.ev_deny, 1.0 - right, right)
     return out
 
@@ -282,7 +291,12 @@ def _setting(ev: Evidence, p: TDParams) -> _Setting:
 
 
 def _em(
-    ev: Evidence, p: TDParams, st: _Setting, start: FloatArray, indep: FloatArray, gen0: FloatArray
+    ev: Evidence,
+    p: TDParams,
+    st: _Setting,
+    start: FloatArray,
+    indep: FloatArray,
+    gen0: FloatArray,
 ) -> _Run:
     """EM rounds from the trust ``start`` to a fixed point (see :func:`truth_discovery`)."""
     S = ev.n_sources
@@ -302,13 +316,11 @@ def _em(
             acc = np.clip(trust, _EPS, 1 - _EPS)[ev.ev_src]
         else:  # each claim weighed by its source's accuracy on its other claims
             own = w * right
-            acc = (hits[ev.ev_src] - own + pw * prior[ev.ev_src]) / (
-                st.count[ev.ev_src] - w + pw
-            )
+            acc = (hits[ev.ev_src] - own + pw * prior[ev.ev_src]) / (st.count[ev.ev_src] - w + pw)
             acc = np.clip(acc, _EPS, 1 - _EPS)
         voice = np.log(st.n_row * acc / (1.0 - acc)) * indep
         belief = believe(ev, voice, gen, st.n_item, st.related)
-        right = _row_right(ev, belief.holds)
+        right = _row_right(ev, belief)
         hits = np.bincount(ev.ev_src, w * right, S)
         # a source's prior: its kind's record on the kind's *other* sources, from the
         # kind's documented prior -- a source alone of its kind starts from that prior
@@ -423,15 +435,15 @@ def truth_discovery(ev: Evidence, p: TDParams) -> Learned:
             starts.append(spectral)
         revealed = agreement_accuracy(stats)
         if revealed is not None:
-            known = ~np.isnan(revealed)
-            starts.append(np.where(known, revealed, prior))
-            if p.copying:
-                dep = dependence(stats, np.where(known, revealed, prior), p.copy_z)
-                if dep is not None:
-                    indep = independence(ev, dep, np.where(known, revealed, prior))
+            starts.append(np.where(np.isnan(revealed), prior, revealed))
+        if p.copying:
+            dep = dependence(stats, p.copy_z)
+            if dep is not None:
+                indep = independence(ev, dep, starts[-1])
     runs = [_em(ev, p, st, start, indep, gen0) for start in starts]
     iterations = sum(r.iterations for r in runs)
-    best = max(runs, key=lambda r: _objective(ev, p, st, r, indep)) if len(runs) > 1 else runs[0]
+    scores = [_objective(ev, p, st, r, indep) for r in runs]
+    best = runs[int(np.argmax(scores))]
     return Learned(
         belief=best.belief, trust=best.trust, gen=best.gen, dependence=dep, iterations=iterations
     )

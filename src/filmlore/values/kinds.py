@@ -145,5 +145,6 @@ for _kind in (
     _text_kind("quote", "words spoken in a film or by a person"),
     _text_kind("category", "a term from a taxonomy: 'Delta Force', 'police'"),
     _text_kind("assessment", "an opinion or judgement"),
+    _text_kind("label", "a code compared character for character: a gate, a time of day, an id"),
 ):
     register_kind(_kind)
