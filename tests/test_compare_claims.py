@@ -112,27 +112,78 @@ def test_scope_by_words() -> None:
 
 def test_a_qualifier_narrows() -> None:
     """A claim with a qualifier the other lacks is the narrower one."""
-    x = claim("release_date", parse_date("1995-12-15"), country="US")
+    x = claim("release_date", parse_date("1995-12-15"), place="Westwood")
     y = claim("release_date", parse_date("1995-12-15"))
     assert both_ways(x, y) == (COMPATIBLE, "a")
 
 
-def test_different_scopes_never_conflict() -> None:
-    """Release dates in different countries differ without conflicting."""
+def test_scope_keys_make_different_questions() -> None:
+    """Release dates in different countries -- or one with a country, one without -- are
+    answers to different questions: unrelated, neither agreeing nor conflicting."""
     us = claim("release_date", parse_date("1995-12-15"), country="US")
     fr = claim("release_date", parse_date("1996-02-21"), country="FR")
     c = compare_claims(us, fr)
-    assert (c.verdict, c.refines) == (COMPATIBLE, None)
-    assert "not a conflict" in c.reason
+    assert (c.verdict, c.refines) == (UNRELATED, None)
+    assert "different scopes (country: US / FR)" in c.reason
     no_country = claim("release_date", parse_date("1996-02-21"))
-    assert both_ways(us, no_country) == (COMPATIBLE, None)
+    assert both_ways(us, no_country) == (UNRELATED, None)
+    later = Claim(
+        id=EntityRef("claim", "later"),
+        subject=HEAT,
+        property="release_date",
+        value=parse_date("1995-12-15"),
+        source=EntityRef("source", "x"),
+        valid_at=parse_date("2020"),
+    )
+    assert both_ways(later, claim("release_date", parse_date("1995-12-15"))) == (UNRELATED, None)
 
 
 def test_place_qualifiers_use_the_place_hierarchy() -> None:
     """A qualifier value inside the other's place is narrower."""
-    x = claim("box_office", Money.parse("$67 million"), region="United States")
-    y = claim("box_office", Money.parse("$67 million"), region="Los Angeles")
+    x = claim("duration", Duration.parse("170 min"), place="United States")
+    y = claim("duration", Duration.parse("170 min"), place="Los Angeles")
     assert both_ways(x, y) == (COMPATIBLE, "b")
+
+
+def test_a_narrower_scope_does_not_reconcile_two_values_of_a_one_valued_property() -> None:
+    """``rank: sergeant {force: LAPD}`` and ``rank: detective``: the qualifier narrows one
+    claim, but a character has one rank, so the two values dispute; on a many-valued
+    property, a value in a narrower scope is no alternative to another."""
+    ranks = Dossier(properties=[Property(name="rank", kind="category", subjects=("character",))])
+    hanna = EntityRef("character", "vincent-hanna")
+    sergeant = claim("rank", Text("sergeant"), subject=hanna, force="LAPD")
+    detective = claim("rank", Text("detective"), subject=hanna)
+    c = compare_claims(sergeant, detective, context=ranks)
+    assert c.verdict is CONFLICT
+    assert "does not reconcile" in c.reason
+    adamson = EntityRef("person", "chuck-adamson")
+    cop = claim("occupation", Text("police officer"), subject=adamson, place="Chicago")
+    crook = claim("occupation", Text("criminal"), subject=adamson)
+    assert compare_claims(cop, crook).verdict is not CONFLICT
+
+
+def test_one_key_with_two_values_conflicts_on_a_one_valued_property() -> None:
+    """The same air date at 9 p.m. and at 10 p.m.: one-valued, so the times clash."""
+    nine = claim("release_date", parse_date("2004-08-04"), time="9 p.m.")
+    ten = claim("release_date", parse_date("2004-08-04"), time="10 p.m.")
+    assert both_ways(nine, ten) == (CONFLICT, None)
+
+
+def test_properties_that_know_each_other_meet() -> None:
+    """From either end (an inverse), at different generality (a narrower property), or
+    running the other way where a relation cannot hold both ways."""
+    lat = EntityRef("film", "la-takedown-1989")
+    remake = claim("remake_of", lat)
+    remade = claim("remade_as", HEAT, subject=lat)
+    assert both_ways(remake, remade) == (SAME, None)
+    based = claim("based_on", lat)
+    assert both_ways(remake, based) == (COMPATIBLE, "a")
+    inspired_backwards = claim("inspired_by", HEAT, subject=lat)
+    c = compare_claims(based, inspired_backwards)
+    assert c.verdict is CONFLICT
+    assert "cannot hold both ways" in c.reason
+    influenced_backwards = claim("influenced_by", HEAT, subject=lat)
+    assert compare_claims(claim("influenced_by", lat), influenced_backwards).agrees
 
 
 def test_a_claim_and_its_denial_conflict() -> None:

@@ -101,10 +101,12 @@ def test_an_exact_duplicate_claim_changes_nothing(
     st.sampled_from(RUNTIMES),
     st.sampled_from(POLICIES),
 )
-def test_a_unanimous_value_is_agreed_with_top_confidence(
+def test_a_unanimous_value_is_agreed_and_surer_with_more_sources(
     sources: list[EntityRef], runtime: str, policy: Policy
 ) -> None:
-    """Every source giving one value: one fact, agreed (or single-source), confidence 1."""
+    """Every source giving one value: one fact, agreed (or single-source), no dissent; its
+    confidence is below 1, a lone source's no more than that source's trust, and more
+    independent sources make it surer."""
     found = [
         Claim(
             id=EntityRef("claim", f"c{i}"),
@@ -115,11 +117,17 @@ def test_a_unanimous_value_is_agreed_with_top_confidence(
         )
         for i, s in enumerate(sources)
     ]
-    (fact,) = reconcile(found, policy=policy).facts
+    rec = reconcile(found, policy=policy)
+    (fact,) = rec.facts
     expected = FactStatus.AGREED if len(set(sources)) > 1 else FactStatus.SINGLE_SOURCE
     assert fact.status is expected
-    assert fact.confidence == 1.0
     assert fact.dissent == ()
+    assert 0.5 < fact.confidence < 1.0
+    if len(set(sources)) == 1:
+        assert fact.confidence <= rec.source_trust[str(sources[0])] + 1e-9
+    else:
+        (lone,) = reconcile(found[:1], policy=policy).facts
+        assert fact.confidence > lone.confidence
 
 
 @settings(max_examples=40)

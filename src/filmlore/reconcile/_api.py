@@ -68,15 +68,12 @@ def reconcile(
     dossier = claims if isinstance(claims, Dossier) else None
     if dossier is None and isinstance(context, Dossier):
         dossier = context
-    claim_map: dict[str, Claim] = {}
     if isinstance(claims, ClaimTable):
         table = claims
     elif isinstance(claims, Dossier):
         table = ClaimTable.from_dossier(claims)
-        claim_map = {str(c.id): c for c in claims.claims}
     else:
         items = list(claims)
-        claim_map = {str(c.id): c for c in items}
         table = ClaimTable.from_claims(
             items,
             sources=dossier.sources if dossier is not None else None,
@@ -101,8 +98,7 @@ def reconcile(
         decisions,
         relater,
         chosen.reason(),
-        display_names=getattr(ctx, "names", None),
-        claims=claim_map,
+        display_names=ctx.names,
     )
     copies: tuple[tuple[str, str, float], ...] = ()
     if outcome.dependence is not None:

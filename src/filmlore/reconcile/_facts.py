@@ -16,12 +16,12 @@ from typing import Any
 
 import numpy as np
 
-from filmlore.models import Claim
 from filmlore.reconcile._algorithms import Decisions, Outcome
 from filmlore.reconcile._evidence import Evidence
 from filmlore.reconcile._grouping import Grouping
 from filmlore.reconcile._relations import Relater, Relation
 from filmlore.reconcile._results import (
+    RESOLVED_AT,
     Conflict,
     ConflictSide,
     Fact,
@@ -56,6 +56,12 @@ def names(labels: list[str]) -> str:
     if len(labels) <= 4:
         return ", ".join(labels[:-1]) + " and " + labels[-1]
     return ", ".join(labels[:3]) + f" and {len(labels) - 3} more"
+
+
+def _key(label: str) -> str:
+    """An entity reference without its kind: ``coffee-shop-article``."""
+    kind, sep, rest = label.partition(":")
+    return rest if sep and kind.isidentifier() and rest else label
 
 
 def _short(text: str, limit: int = 70) -> str:
@@ -107,13 +113,11 @@ class FactBuilder:
         reason: str,
         *,
         display_names: Mapping[EntityRef, str] | None = None,
-        claims: Mapping[str, Claim] | None = None,
     ) -> None:
         self.table, self.g, self.ev = table, g, ev
         self.outcome, self.decisions, self.relater = outcome, decisions, relater
         self.reason = reason
         self.display_names = display_names or {}
-        self.claims = claims or {}
         active = np.flatnonzero(g.row_cand >= 0)
         order = np.argsort(g.row_cand[active], kind="stable")
         rows = active[order]
@@ -122,6 +126,7 @@ class FactBuilder:
         self._bounds = bounds.tolist()
         self._stance = np.asarray(table.stance).tolist()
         self._src = table.source.codes.tolist()
+        self._rep = table.reporter.codes.tolist()
         self._orig = table.origin.codes.tolist()
         self._prop = table.property.codes.tolist()
         self._subj = table.subject.codes.tolist()
@@ -166,18 +171,15 @@ class FactBuilder:
         return str(self.table.origin.labels[self._orig[r]])
 
     def who(self, r: int) -> str:
-        """A short name for where a row's claim comes from."""
-        claim = self.claims.get(self.table.claim_id(r))
-        if claim is not None:
-            base = claim.source.key
-            if claim.via:
-                return f"{claim.via[0].key} via {base}"
-            if claim.attributed_to is not None:
-                return f"{claim.attributed_to.key} in {base}"
-            return base
+        """A short name for where a row's claim comes from: its source, "the interview via
+        the article" that relays it, or "the person in the article" it is attributed to."""
         source, origin = self.source(r), self.origin(r)
-        short = source.split(":", 1)[1] if source.startswith("source:") else source
-        return short if origin == source else f"{origin} in {short}"
+        reporter = str(self.table.reporter.labels[self._rep[r]])
+        if reporter != source:
+            return f"{_key(source)} via {_key(reporter)}"
+        if origin != source:
+            return f"{_key(origin)} in {_key(source)}"
+        return _key(source)
 
     def _who(self, rows: list[int]) -> str:
         return names(sorted({self.who(r) for r in rows}))
@@ -229,18 +231,28 @@ class FactBuilder:
         value = self.table.value.labels[self._val[r]]
         return subject, found.name if found is not None else name, value
 
+    def claim_text(self, r: int, c: int) -> str:
+        """What row ``r`` claims, as a sentence shows it: the value (references by name),
+        or for a relation asked pair by pair, the whole relation in the claim's own words
+        ("L.A. Takedown inspired_by Heat")."""
+        subject, prop, value = self.claimed(r)
+        item = int(self.g.cand_item[c])
+        if self.g.item_pair[item]:
+            return f"{self.display(subject, 'ref')} {prop} {self.display(value, 'ref')}"
+        plan = self.g.item_plan[item]
+        if isinstance(value, EntityRef):
+            return self.display(value, "ref")
+        return self._print(plan.kind, value)
+
     def support(self, r: int, c: int, relation: str, reason: str) -> Support:
         """Row ``r`` (a claim of candidate ``c``) as a supporter or dissenter."""
         subject, prop, value = self.claimed(r)
-        plan = self.g.item_plan[int(self.g.cand_item[c])]
         return Support(
             claim=self.table.claim_id(r),
             source=self.source(r),
             origin=self.origin(r),
             value=value,
-            value_text=self._print(plan.kind, value)
-            if not isinstance(value, EntityRef)
-            else str(value),
+            value_text=self.claim_text(r, c),
             relation=relation,
             reason=reason,
             stance=_STANCES[self._stance[r]],
@@ -477,20 +489,7 @@ class FactBuilder:
             if asserting and not g.item_many[item]:
                 continue  # a losing value of a one-valued question: a side of its conflict
             conf = 1.0 - float(self._prob[c])
-            label = self.label(c)
-            verb = "denies" if len({self.who(r) for r in deny}) == 1 else "deny"
-            text = f"{self._who(deny)} {verb} {label}"
-            hedged = [r for r in asserting if self._stance[r] == _HEDGES]
-            firm = [r for r in asserting if self._stance[r] != _HEDGES]
-            if firm:
-                text += f", against {self._who(firm)}"
-            if hedged:
-                text += (
-                    f"; {self._who(hedged)} only {'reports' if len(hedged) == 1 else 'report'} it"
-                )
-            if not asserting:
-                text += "; no source asserts it"
-            text += "."
+            text = self._rejection(c)
             supporters = tuple(self.support(r, c, "gives", "") for r in deny)
             dissenters = tuple(self.support(r, c, "rival", "asserts it") for r in asserting)
             subject, prop, value = self._fact_form(c)
@@ -517,6 +516,21 @@ class FactBuilder:
                 )
             )
         return tuple(out)
+
+    def _rejection(self, c: int) -> str:
+        """Why candidate ``c`` is turned down: who denies it, against whom."""
+        deny, asserting = self.denying(c), self.asserting(c)
+        verb = "denies" if len({self.who(r) for r in deny}) == 1 else "deny"
+        text = f"{self._who(deny)} {verb} {self.label(c)}"
+        hedged = [r for r in asserting if self._stance[r] == _HEDGES]
+        firm = [r for r in asserting if self._stance[r] != _HEDGES]
+        if firm:
+            text += f", against {self._who(firm)}"
+        if hedged:
+            text += f"; {self._who(hedged)} only {'reports' if len(hedged) == 1 else 'report'} it"
+        if not asserting:
+            return text + "; no source asserts it."
+        return text + f" (confidence {1.0 - float(self._prob[c]):.2f})."
 
     def _side(self, head: int, members: list[int], shared: set[int]) -> ConflictSide:
         rows = [r for c in members for r in self.asserting(c)]
@@ -649,16 +663,21 @@ class FactBuilder:
                 ),
                 None,
             )
-            status = fact.status if fact is not None and fact.dissent else FactStatus.DISPUTED
-            _, prop, _ = self._fact_form(c)
+            if fact is not None and fact.dissent:
+                status, explanation = fact.status, fact.explanation
+            else:  # turned down: settled when the denial holds with two thirds or more
+                settled = 1.0 - p >= RESOLVED_AT - 1e-12
+                status = FactStatus.RESOLVED if settled else FactStatus.DISPUTED
+                explanation = self._rejection(c)
+            subject, prop, _ = self._fact_form(c)
             out.append(
                 Conflict(
-                    subject=self.g.cand_subject[c],
+                    subject=subject,
                     property=prop,
                     sides=tuple(pair),
                     status=status,
                     winner=value if self._chosen[c] else None,
-                    explanation=fact.explanation if fact is not None else "",
+                    explanation=explanation,
                 )
             )
         return out

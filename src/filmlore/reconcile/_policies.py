@@ -83,7 +83,12 @@ class Policy(abc.ABC):
 
     def _votes(self, evidence: Evidence) -> Outcome:
         weight = self._source_weights(evidence.sources)[evidence.ev_src]
-        support = evidence.per_cand(evidence.assert_weight() * weight)
+        own = evidence.per_cand(evidence.assert_weight() * weight)
+        # values the same within tolerance ("3 h" and "180 min") are one value to vote on
+        same = evidence.imp_equiv
+        support = own + np.bincount(
+            evidence.imp_from[same], own[evidence.imp_to[same]], evidence.n_cands
+        )
         return Outcome(support=support, belief=fixed_belief(evidence, _DEFAULTS, weight))
 
 

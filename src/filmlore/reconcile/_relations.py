@@ -26,6 +26,7 @@ from filmlore.properties import Property
 from filmlore.reconcile._evidence import HEDGE_WEIGHT, Evidence
 from filmlore.reconcile._grouping import Grouping, PropertyPlan
 from filmlore.reconcile._table import STANCE_CODES, ClaimTable
+from filmlore.values.refs import EntityRef
 
 __all__ = ["PRECISE_KINDS", "Relater", "Relation", "build_evidence"]
 
@@ -57,6 +58,10 @@ class Relater:
         self.registry = table.registry
         self._values: dict[tuple[Any, ...], Comparison] = {}
         self._props: dict[str, Property | None] = {}
+
+    def _name(self, ref: Any) -> str:
+        names = self.context.names
+        return str(names[ref]) if isinstance(ref, EntityRef) and ref in names else str(ref)
 
     def _prop(self, name: str) -> Property | None:
         if name not in self._props:
@@ -91,17 +96,18 @@ class Relater:
         one_valued = not bool(g.item_many[item])
         pa, pb = g.cand_property[a], g.cand_property[b]
         if g.item_pair[item]:
+            name = self._name
             if g.cand_subject[a] == g.cand_subject[b]:
-                v = same(f"both run from {g.cand_subject[a]} to {g.cand_value[a]}")
+                v = same(f"both run from {name(g.cand_subject[a])} to {name(g.cand_value[a])}")
             else:
                 la = {p.name for p in self.registry.lineage(pa)}
                 lb = {p.name for p in self.registry.lineage(pb)}
                 one_way = sorted(n for n in la & lb if self.registry.get(n).asymmetric)
                 if one_way:
                     v = conflict(
-                        f"{g.cand_subject[a]} {pa} {g.cand_value[a]} and "
-                        f"{g.cand_subject[b]} {pb} {g.cand_value[b]} run opposite ways, and "
-                        f"{one_way[0]} cannot hold both ways",
+                        f"{name(g.cand_subject[a])} {pa} {name(g.cand_value[a])} and "
+                        f"{name(g.cand_subject[b])} {pb} {name(g.cand_value[b])} run opposite "
+                        f"ways, and {one_way[0]} cannot hold both ways",
                         0.1,
                     )
                 else:
@@ -113,7 +119,8 @@ class Relater:
         else:
             v = self.compare_values(plan, g.cand_value[a], g.cand_value[b])
         props: tuple[Any, str] = ("same", "")
-        if pa != pb:
+        same_way = not g.item_pair[item] or g.cand_subject[a] == g.cand_subject[b]
+        if pa != pb and same_way:
             fa, fb = self._prop(pa), self._prop(pb)
             if fa is not None and fb is not None:
                 props = property_relation(self.registry, fa, fb)

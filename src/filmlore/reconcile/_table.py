@@ -192,6 +192,7 @@ class ClaimTable:
 
     __slots__ = (
         "_claim_ids",
+        "reporter",
         "_kinds",
         "_many",
         "_sources",
@@ -214,6 +215,7 @@ class ClaimTable:
         value: Column,
         source: Column,
         origin: Column | None = None,
+        reporter: Column | None = None,
         qualifiers: Column | None = None,
         stance: IntArray | None = None,
         rank: IntArray | None = None,
@@ -229,6 +231,7 @@ class ClaimTable:
                 raise TableError(f"column {name} has {len(col)} rows, subject has {n}")
         self.subject, self.property, self.value, self.source = subject, property, value, source
         self.origin = origin if origin is not None else source
+        self.reporter = reporter if reporter is not None else source
         self.qualifiers = (
             qualifiers if qualifiers is not None else Column(np.zeros(n, dtype=np.int64), [()])
         )
@@ -236,6 +239,7 @@ class ClaimTable:
         self.rank = rank if rank is not None else np.zeros(n, dtype=np.int8)
         for name, arr in (
             ("origin", self.origin),
+            ("reporter", self.reporter),
             ("qualifiers", self.qualifiers),
             ("stance", self.stance),
             ("rank", self.rank),
@@ -268,6 +272,7 @@ class ClaimTable:
         claim_id: Sequence[str] | None = None,
         stance: Any = None,
         origin: Any = None,
+        reporter: Any = None,
         qualifiers: Any = None,
         rank: Any = None,
         kind: str | Mapping[str, str] | None = None,
@@ -282,7 +287,9 @@ class ClaimTable:
         ``property`` may be one string for every row.  ``stance`` holds ``asserts`` /
         ``hedges`` / ``denies`` (or :class:`~filmlore.Stance`), asserts when omitted;
         ``origin`` says which rows relay one origin (they count once per value), the source
-        when omitted; ``qualifiers`` holds a mapping (or tuple of
+        when omitted; ``reporter`` is the source that relayed a row's claim when that is not
+        the source it draws its trust on (an article quoting an interview: the source is
+        the interview, the reporter the article); ``qualifiers`` holds a mapping (or tuple of
         :class:`~filmlore.Qualifier`) per row; ``rank`` holds ``normal`` / ``preferred`` /
         ``deprecated`` (deprecated rows are listed on facts but never counted);
         ``claim_id`` names the rows in facts (their row numbers when omitted).
@@ -313,6 +320,7 @@ class ClaimTable:
             value=factorise(value),
             source=factorise(source),
             origin=None if origin is None else factorise(origin),
+            reporter=None if reporter is None else factorise(reporter),
             qualifiers=quals,
             stance=_codes(stance, n, STANCE_CODES, "stance"),
             rank=_codes(rank, n, RANK_CODES, "rank"),
@@ -335,8 +343,9 @@ class ClaimTable:
         """A table of claims: each row keeps its claim's id, subject, property, typed value,
         qualifiers (and the date it holds for, as the qualifier ``valid_at``), stance and
         rank.  A row's source is the source whose trust the claim draws on -- the first of
-        its ``via`` chain, else its own -- and its origin who it comes from in the end (the
-        person it is attributed to, else that first relaying source).
+        its ``via`` chain, else its own -- its origin who it comes from in the end (the
+        person it is attributed to, else that first relaying source), and its reporter the
+        claim's own source.
         """
         rows = list(claims)
         return cls.from_columns(
@@ -345,6 +354,7 @@ class ClaimTable:
             value=[c.value for c in rows],
             source=[speaker_of(c) for c in rows],
             origin=[origin_of(c) for c in rows],
+            reporter=[str(c.source) for c in rows],
             qualifiers=[_claim_qualifiers(c) for c in rows],
             stance=[c.stance for c in rows],
             rank=[c.rank for c in rows],

@@ -230,6 +230,8 @@ def _dedupe(items: Iterable[Any]) -> tuple[Any, ...]:
 
 
 def _value_text(dossier: Dossier | None, fact_or_side: Fact | ConflictSide) -> str:
+    if isinstance(fact_or_side, ConflictSide) and fact_or_side.value_text is not None:
+        return fact_or_side.value_text  # the side in its own words, names and scope
     value = fact_or_side.value
     if isinstance(value, EntityRef):
         return value_text(dossier, value)
