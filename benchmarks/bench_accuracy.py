@@ -2,8 +2,9 @@
 
 Usage::
 
-    python benchmarks/bench_accuracy.py [--datasets population,heritages,flight,flight-days,synthetic]
-                                        [--lodo] [--json OUT]
+    python benchmarks/bench_accuracy.py [--datasets NAME,...] [--lodo] [--json OUT]
+
+(NAME: population, heritages, flight, flight-days, synthetic; all by default)
 
 The real data sets come from ``../shared/data/truth`` through the loaders in
 ``benchmarks/truth`` (see their docstrings for the formats and the normalisation of flight

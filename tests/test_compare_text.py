@@ -17,6 +17,7 @@ from filmlore import (
     EntityRef,
     ExternalIds,
     Film,
+    HierarchyError,
     ImdbId,
     Person,
     RoleKind,
@@ -439,7 +440,8 @@ def test_heritage_places_with_their_own_hierarchy() -> None:
 
 
 def test_categories_by_taxonomy() -> None:
-    """Delta Force refines military; police and military are different branches."""
+    """Delta Force refines military; police and military are different branches; terms
+    nothing relates are unrelated, not in conflict."""
     c = compare("Delta Force", "military", kind="category")
     assert (c.verdict, c.refines) == (COMPATIBLE, "a")
     assert compare("police", "military", kind="category").verdict is CONFLICT
@@ -447,23 +449,28 @@ def test_categories_by_taxonomy() -> None:
     assert compare("LAPD", "Los Angeles Police Department", kind="category").verdict is SAME
     assert compare("crime thriller", "thriller", kind="category").refines == "a"
     unknown = compare("bank robbers", "military", kind="category")
-    assert unknown.verdict is CONFLICT
-    assert unknown.score <= 0.1
+    assert unknown.verdict is UNRELATED
+    assert "nothing relates 'bank robbers' to 'military'" in unknown.reason
+    assert compare("TV movie", "TV pilot", kind="category").verdict is UNRELATED
 
 
 def test_user_taxonomy() -> None:
-    """A taxonomy of one's own, as in the issue, decides categories through the context."""
-    tax = Taxonomy({"military": ["Delta Force", "army"], "police": ["LAPD"]})
+    """A taxonomy of one's own decides categories through the context: branches of one
+    tree conflict; terms in two separate trees are not related by it."""
+    tax = Taxonomy({"organization": {"military": ["Delta Force", "army"], "police": ["LAPD"]}})
     ctx = CompareContext(taxonomy=tax)
     assert compare("Delta Force", "military", kind="category", context=ctx).refines == "a"
     assert compare("police", "military", kind="category", context=ctx).verdict is CONFLICT
     assert compare("LAPD", "Delta Force", kind="category", context=ctx).verdict is CONFLICT
+    apart = CompareContext(taxonomy=Taxonomy({"military": ["army"], "police": ["LAPD"]}))
+    assert compare("police", "military", kind="category", context=apart).verdict is UNRELATED
     tax.add("LAPD", "Robbery-Homicide")
     assert compare("Robbery-Homicide", "police", kind="category", context=ctx).refines == "a"
 
 
 def test_taxonomy_api() -> None:
-    """Terms, synonyms, ancestors, relations; a term keeps one parent and no cycles."""
+    """Terms, synonyms, ancestors, relations; a term may have several parents, never a
+    cycle."""
     tax = Taxonomy({"military": {"army": ["Delta Force"]}}, synonyms={"armed forces": "military"})
     assert tax.ancestors("delta force") == ("army", "military")
     assert tax.path("Delta Force") == ("military", "army", "Delta Force")
@@ -477,9 +484,12 @@ def test_taxonomy_api() -> None:
     assert len(tax) == 3
     assert set(tax) == {"military", "army", "Delta Force"}
     assert repr(tax) == "<Taxonomy with 3 terms>"
-    with pytest.raises(ValueError, match="one broader term"):
-        tax.add("police", "army")
-    with pytest.raises(ValueError, match="cycle"):
+    tax.add("ground forces", "army")
+    assert tax.parents("army") == ("military", "ground forces")
+    assert tax.ancestors("Delta Force") == ("army", "military", "ground forces")
+    assert tax.path("Delta Force") == ("military", "army", "Delta Force")
+    assert tax.relation("Delta Force", "ground forces") == "narrower"
+    with pytest.raises(HierarchyError, match="cycle"):
         tax.add("Delta Force", "military")
     with pytest.raises(ValueError, match="letters or digits"):
         tax.add("military", "...")

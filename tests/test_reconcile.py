@@ -226,9 +226,7 @@ def test_weighted_vote_lets_a_weighty_source_outvote_two() -> None:
     assert fact.status is FactStatus.DISPUTED
     # the weights (3, 1, 1, mean 5/3) scale each claim's say: 9/5 against 3/5 + 3/5
     odds = prior_odds()
-    assert fact.confidence == pytest.approx(
-        odds**1.8 / (odds**1.8 + odds**1.2 + 0.5)
-    )
+    assert fact.confidence == pytest.approx(odds**1.8 / (odds**1.8 + odds**1.2 + 0.5))
 
 
 def test_weighted_vote_weighs_by_kind_and_stated_reliability() -> None:
@@ -334,14 +332,17 @@ def test_truth_discovery_learns_whom_to_trust() -> None:
     # a prior worth twenty claims (at the record of the other sources of its kind) keeps
     # eleven claims from going all the way
     good, bad = rec.source_trust["source:good"], rec.source_trust["source:bad"]
-    assert good > 0.7 and bad < 0.65 and good - bad > 0.1
+    assert good > 0.7
+    assert bad < 0.65
+    assert good - bad > 0.1
     fact = rec.fact(HEAT, "duration")
     assert fact is not None
     assert str(fact.value) == "170 min"
     # one claim against one: the better record tips it, but does not settle it
     vote = reconcile(_track_record(), policy=Vote()).fact(HEAT, "duration")
     assert vote is not None
-    assert 0.5 < fact.confidence and vote.confidence < 0.5
+    assert fact.confidence > 0.5
+    assert vote.confidence < 0.5
 
 
 def test_vote_cannot_tell_the_record_apart() -> None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 import numpy as np
+import pytest
 
 import filmlore
 from filmlore import (
@@ -80,7 +79,8 @@ def test_a_stance_must_be_one_of_three() -> None:
 
 
 def test_a_table_compares_values_by_their_kind() -> None:
-    """The property "runtime" is the registry's duration: 170 and 171 min agree within its 3% tolerance,
+    """The property "runtime" is the registry's duration: 170 and 171 min agree within its
+    3% tolerance,
     as they do in a dossier -- the table does not compare by equality alone."""
     rec = reconcile(small(), policy=Vote())
     assert rec.answers() == {("heat", "duration"): "170 min", ("takedown", "duration"): "97 min"}
@@ -304,7 +304,8 @@ def test_a_registered_comparator_relates_values_on_a_table() -> None:
     )
     fact = reconcile(table, policy=Vote()).fact("f", "ratio")
     assert fact is not None
-    assert len(fact.support) == 2 and len(fact.dissent) == 1
+    assert len(fact.support) == 2
+    assert len(fact.dissent) == 1
 
 
 def test_a_kind_shares_its_accuracy_with_its_sources() -> None:
@@ -400,4 +401,5 @@ def test_counting_the_wrong_values_per_question_pays_on_few_values() -> None:
     vote, fixed, per_question = (
         accuracy(p) for p in (Vote(), TruthDiscovery(false_values=10), TruthDiscovery())
     )
-    assert per_question > vote and fixed > vote
+    assert per_question > vote
+    assert fixed > vote

@@ -139,10 +139,10 @@ class PropertyDeclarationError(FilmloreError, ValueError):
     is not registered, a property broader than itself through others, or two properties
     claiming the same inverse.
 
-    >>> raise PropertyDeclarationError("remade_as", "inverse", "remake_off", "no such property")
+    >>> raise PropertyDeclarationError("remade_as", "inverse", "remake", "no such property")
     Traceback (most recent call last):
     ...
-    filmlore.errors.PropertyDeclarationError: property 'remade_as' has inverse 'remake_off': no such property
+    filmlore.errors.PropertyDeclarationError: property 'remade_as' has inverse 'remake': ...
     """
 
     def __init__(self, prop: str, field: str, target: str, problem: str) -> None:

@@ -83,13 +83,13 @@ def decide(ev: Evidence, outcome: Outcome) -> Decisions:
     asserted_near = own_votes + ev.implying_sum(own_votes) + ev.implied_sum(own_votes)
     asserted_near = asserted_near + ev.overlap_sum(own_votes)
     many_c = ev.item_many[ev.cand_item]
-    eligible = ev.cand_open & (asserted_near > 0) & ~many_c
+    eligible = ev.open & (asserted_near > 0) & ~many_c
     rank = rank_candidates(
         ev,
         [
             (eligible.astype(float), True),
             (outcome.support, True),
-            (ev.cand_spec, True),
+            (ev.spec, True),
             (own_votes, True),
         ],
     )

@@ -60,9 +60,11 @@ def reconcile(
     ... ]
     >>> fact = reconcile(claims).fact(heat, "duration")
     >>> fact.printed, fact.status.value, round(fact.confidence, 2)
-    ('170 min', 'agreed', 0.82)
+    ('170 min', 'agreed', 0.91)
+    >>> [(s.source, s.value_text, s.relation) for s in fact.supporters]
+    [('source:tmdb', '170 min', 'gives'), ('source:blog', 'nearly 3 hours', 'coarser')]
     >>> print(fact.explanation)
-    170 min (tmdb); 'nearly 3 hours' (blog) is consistent with it: 170 min lies within nearly 3 hours (153 min to 180 min); no source disagrees.
+    170 min (tmdb); 'nearly 3 hours' (blog) is consistent with it: 170 min lies within nearly 3 hours (153 min to 180 min): it is the more precise amount; no source disagrees.
     """  # noqa: E501
     chosen = policy if policy is not None else DEFAULT_POLICY
     dossier = claims if isinstance(claims, Dossier) else None

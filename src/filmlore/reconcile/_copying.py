@@ -221,13 +221,36 @@ def pair_stats(ev: Evidence, false_values: FloatArray, truth: IntArray | None = 
     if not parts:
         empty_i = np.zeros(0, dtype=np.int64)
         empty_f = np.zeros(0)
-        return PairStats(empty_i, empty_i, *([empty_f] * 7), S)
+        return PairStats(
+            a=empty_i,
+            b=empty_i,
+            shared=empty_f,
+            agree=empty_f,
+            judged=empty_f,
+            wrong_a=empty_f,
+            wrong_b=empty_f,
+            wrong_same=empty_f,
+            q_sum=empty_f,
+            n_sources=S,
+        )
     keys = np.concatenate([x[0] for x in parts])
     uniq, inverse = np.unique(keys, return_inverse=True)
     totals = [
         np.bincount(inverse, np.concatenate([x[1][k] for x in parts]), len(uniq)) for k in range(7)
     ]
-    return PairStats(uniq // S, uniq % S, *totals, S)
+    shared, agree, judged, wrong_a, wrong_b, wrong_same, q_sum = totals
+    return PairStats(
+        a=uniq // S,
+        b=uniq % S,
+        shared=shared,
+        agree=agree,
+        judged=judged,
+        wrong_a=wrong_a,
+        wrong_b=wrong_b,
+        wrong_same=wrong_same,
+        q_sum=q_sum,
+        n_sources=S,
+    )
 
 
 def agreement_accuracy(stats: PairStats, rounds: int = 50) -> FloatArray | None:

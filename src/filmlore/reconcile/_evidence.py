@@ -75,8 +75,8 @@ class Evidence:
     ev_weight: FloatArray  # 1 for an assertion or denial, HEDGE_WEIGHT for a hedge
     ev_deny: BoolArray  # the row denies its candidate
     sources: list[SourceInfo]
-    cand_spec: FloatArray = attrs.field(default=None)  # candidates it strictly implies
-    cand_open: BoolArray = attrs.field(default=None)  # may be the whole truth
+    cand_spec: FloatArray | None = attrs.field(default=None)  # how many it strictly implies
+    cand_open: BoolArray | None = attrs.field(default=None)  # may be the whole truth
     imp_from: IntArray = attrs.field(factory=_empty_int)
     imp_to: IntArray = attrs.field(factory=_empty_int)
     imp_equiv: BoolArray = attrs.field(factory=_empty_bool)
@@ -89,6 +89,18 @@ class Evidence:
             self.cand_spec = np.zeros(self.n_cands)
         if self.cand_open is None:
             self.cand_open = np.ones(self.n_cands, dtype=bool)
+
+    @property
+    def spec(self) -> FloatArray:
+        """How many other candidates of its item each candidate strictly implies."""
+        assert self.cand_spec is not None
+        return self.cand_spec
+
+    @property
+    def open(self) -> BoolArray:
+        """Which candidates may be the whole truth."""
+        assert self.cand_open is not None
+        return self.cand_open
 
     @property
     def n_cands(self) -> int:

@@ -460,7 +460,7 @@ class FactBuilder:
                 self._item_fact[item] = made
                 out.append(made)
                 continue
-            spec = self.ev.cand_spec
+            spec = self.ev.spec
             picked.sort(key=lambda c: (-float(spec[c]), rank[c]))
             groups: list[list[int]] = []
             for c in picked:
@@ -534,7 +534,7 @@ class FactBuilder:
 
     def _side(self, head: int, members: list[int], shared: set[int]) -> ConflictSide:
         rows = [r for c in members for r in self.asserting(c)]
-        sups = []
+        sups: list[Support] = []
         for c in members:
             if c == head:
                 sups.extend(self.support(r, c, "gives", "") for r in self.asserting(c))

@@ -264,7 +264,7 @@ class MostSpecific(Policy):
         if not len(ev.imp_from):
             return base
         own = ev.per_cand(ev.assert_weight())
-        rank = rank_candidates(ev, [(base.support, True), (ev.cand_spec, True), (own, True)])
+        rank = rank_candidates(ev, [(base.support, True), (ev.spec, True), (own, True)])
         finer: dict[int, list[int]] = {}
         strict = ~ev.imp_equiv
         for a, b in zip(ev.imp_from[strict].tolist(), ev.imp_to[strict].tolist(), strict=True):
@@ -283,7 +283,7 @@ class MostSpecific(Policy):
             ]
             if not fine:
                 continue
-            best = max(fine, key=lambda c: (float(ev.cand_spec[c]), -int(rank[c])))
+            best = max(fine, key=lambda c: (float(ev.spec[c]), -int(rank[c])))
             item = int(ev.cand_item[w])
             lo, hi = int(ev.item_start[item]), int(ev.item_start[item + 1])
             support[best] = float(support[lo:hi].max()) + 1.0
@@ -337,8 +337,8 @@ class TruthDiscovery(Policy):
 
     >>> TruthDiscovery()
     TruthDiscovery()
-    >>> TruthDiscovery(false_values=100, copying=False)
-    TruthDiscovery(false_values=100, copying=False)
+    >>> TruthDiscovery(false_values=100, copying=True)
+    TruthDiscovery(false_values=100, copying=True)
     """
 
     name: ClassVar[str] = "truth discovery"
@@ -385,7 +385,7 @@ class TruthDiscovery(Policy):
         post, holds = learned.belief.post, learned.belief.holds
         # the most specific value that is more likely true than not, else the most probable
         likely = holds >= 0.5 - 1e-12
-        support = np.where(likely, 2.0 + evidence.cand_spec, 0.0) + post
+        support = np.where(likely, 2.0 + evidence.spec, 0.0) + post
         return Outcome(
             support=support,
             belief=learned.belief,

@@ -192,7 +192,6 @@ class ClaimTable:
 
     __slots__ = (
         "_claim_ids",
-        "reporter",
         "_kinds",
         "_many",
         "_sources",
@@ -201,6 +200,7 @@ class ClaimTable:
         "qualifiers",
         "rank",
         "registry",
+        "reporter",
         "source",
         "stance",
         "subject",

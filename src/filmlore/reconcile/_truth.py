@@ -117,7 +117,7 @@ def false_values(ev: Evidence, p: TDParams) -> FloatArray:
     """
     if p.false_values is not None:
         return np.full(ev.n_items, float(p.false_values))
-    k = np.bincount(ev.cand_item[ev.cand_open], None, ev.n_items)
+    k = np.bincount(ev.cand_item[ev.open], None, ev.n_items)
     out: FloatArray = np.maximum(k - 1.0, p.min_false_values)
     return out
 
@@ -176,7 +176,6 @@ def believe(
     """The belief in every candidate, given each row's ``voice`` (its log-odds weight,
     ``ln(n·A / (1 - A))`` times its independence) and each source's ``gen`` (how often it
     is right but vague)."""
-    K = ev.n_cands
     aw, dw = ev.assert_weight(), ev.deny_weight()
     g = np.clip(gen, _EPS, 1 - _EPS)
     rel_row = related[ev.cand_item[ev.ev_cand]]
@@ -197,10 +196,8 @@ def believe(
     # many-valued: each value on its own, backed by the claims of values that imply it
     many_score = plain - denied + ev.implying_sum(plain) - ev.implied_sum(denied)
     score = np.where(many_c, many_score, score)
-    unseen = np.maximum(
-        n_item + 1.0 - np.bincount(ev.cand_item[ev.cand_open], None, ev.n_items), 0.0
-    )
-    open_ = ev.cand_open & ~many_c
+    unseen = np.maximum(n_item + 1.0 - np.bincount(ev.cand_item[ev.open], None, ev.n_items), 0.0)
+    open_ = ev.open & ~many_c
     post = _softmax(ev, score, open_, unseen)
     holds = np.minimum(post + ev.implying_sum(post), 1.0) if len(ev.imp_from) else post
     if many_c.any():
@@ -321,7 +318,7 @@ def _em(
         voice = np.log(st.n_row * acc / (1.0 - acc)) * indep
         belief = believe(ev, voice, gen, st.n_item, st.related)
         right = _row_right(ev, belief)
-        hits = np.bincount(ev.ev_src, w * right, S)
+        hits = np.bincount(ev.ev_src, w * right, S).astype(float)
         # a source's prior: its kind's record on the kind's *other* sources, from the
         # kind's documented prior -- a source alone of its kind starts from that prior
         kind_hits = np.bincount(kind, hits, n_kinds)[kind] - hits
@@ -348,7 +345,7 @@ def _objective(ev: Evidence, p: TDParams, st: _Setting, run: _Run, indep: FloatA
     voice = np.log(st.n_row * acc / (1.0 - acc)) * indep
     belief = believe(ev, voice, run.gen, st.n_item, st.related)
     many_c = ev.item_many[ev.cand_item]
-    open_ = ev.cand_open & ~many_c
+    open_ = ev.open & ~many_c
     score = np.where(open_, belief.score, -np.inf)
     starts = ev.item_start[:-1]
     nonempty = ev.item_start[1:] > starts
@@ -383,13 +380,13 @@ def spectral_start(stats: PairStats, S: int, shrink: float = 5.0) -> FloatArray 
         return None
     m = (stats.agree + 0.5 * shrink) / (stats.shared + shrink) - 0.5
     a, b = stats.a, stats.b
-    v = np.full(S, 1.0 / np.sqrt(S))
+    v: FloatArray = np.full(S, 1.0 / np.sqrt(S))
     for _ in range(100):
-        nxt = np.bincount(a, m * v[b], S) + np.bincount(b, m * v[a], S)
-        norm = float(np.linalg.norm(nxt))
+        raw: FloatArray = np.bincount(a, m * v[b], S) + np.bincount(b, m * v[a], S)
+        norm = float(np.linalg.norm(raw))
         if norm == 0.0:
             return None
-        nxt /= norm
+        nxt: FloatArray = raw / norm
         if float(np.abs(nxt - v).max()) < 1e-9:
             v = nxt
             break
