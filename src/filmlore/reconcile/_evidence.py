@@ -117,6 +117,23 @@ class Evidence:
         """True when some candidates imply or overlap others."""
         return len(self.imp_from) > 0 or len(self.ovl_a) > 0
 
+    def class_size(self) -> FloatArray:
+        """How many candidates each candidate is the same as, itself included (170 and 171
+        min within tolerance are one value written two ways: 2 each)."""
+        size = np.ones(self.n_cands)
+        if len(self.imp_from):
+            size += np.bincount(self.imp_from[self.imp_equiv], None, self.n_cands)
+        out: FloatArray = size
+        return out
+
+    def distinct_values(self, mask: BoolArray) -> FloatArray:
+        """Per item, how many distinct values its candidates in ``mask`` are, counting the
+        candidates that are the same within tolerance as one."""
+        out: FloatArray = np.bincount(
+            self.cand_item[mask], 1.0 / self.class_size()[mask], self.n_items
+        )
+        return out
+
     def item_related(self) -> BoolArray:
         """True for the items in which some candidate implies or overlaps another."""
         out = np.zeros(self.n_items, dtype=bool)

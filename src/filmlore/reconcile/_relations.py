@@ -26,6 +26,7 @@ from filmlore.properties import Property
 from filmlore.reconcile._evidence import HEDGE_WEIGHT, Evidence
 from filmlore.reconcile._grouping import Grouping, PropertyPlan
 from filmlore.reconcile._table import STANCE_CODES, ClaimTable
+from filmlore.reconcile._types import IntArray
 from filmlore.values.refs import EntityRef
 
 __all__ = ["PRECISE_KINDS", "Relater", "Relation", "build_evidence"]
@@ -173,7 +174,11 @@ def _trivial(g: Grouping, lo: int, hi: int) -> bool:
 
 def build_evidence(table: ClaimTable, g: Grouping, relater: Relater) -> Evidence:
     """The evidence arrays of a grouped table: one row per (candidate, origin, stance), the
-    strongest stance and then the first source of the origin's claims; and the relations."""
+    strongest stance and then the first source of the origin's claims; and the relations.
+
+    An origin is one voice on a one-valued question however many values it gives: when it
+    asserts several (170 and 171 min, or a year and a day), its say is shared among them.
+    """
     active = np.flatnonzero(g.row_cand >= 0)
     stance = np.asarray(table.stance)[active]
     deny = (stance == STANCE_CODES["denies"]).astype(np.int64)
@@ -191,20 +196,46 @@ def build_evidence(table: ClaimTable, g: Grouping, relater: Relater) -> Evidence
     ev_hedge = hedge[order[first]]
     rep_key = key[order[first]]
     del n_src
+    ev_cand = (rep_key // 2) // n_orig
+    ev_deny = (rep_key % 2).astype(bool)
+    origin = (rep_key // 2) % n_orig
     ev = Evidence(
         n_items=g.n_items,
         item_start=g.item_start,
         item_many=g.item_many,
         cand_item=g.cand_item,
         cand_order=np.arange(g.n_cands, dtype=np.int64) - g.item_start[g.cand_item],
-        ev_cand=(rep_key // 2) // n_orig,
+        ev_cand=ev_cand,
         ev_src=ev_src,
         ev_weight=np.where(ev_hedge == 1, HEDGE_WEIGHT, 1.0),
-        ev_deny=(rep_key % 2).astype(bool),
+        ev_deny=ev_deny,
         sources=table.source_infos,
     )
     _relate(ev, g, relater)
+    _one_voice(ev, origin, n_orig)
     return ev
+
+
+def _one_voice(ev: Evidence, origin: IntArray, n_orig: int) -> None:
+    """Share an origin's say among its rows that are one voice: all its rows on a
+    one-valued question (what it asserts and what it denies), and on a many-valued one its
+    rows on values that are the same."""
+    value_class = np.arange(ev.n_cands, dtype=np.int64)
+    if len(ev.imp_from):
+        # the candidates the same within tolerance as each other: one class, its least index
+        for a, b in sorted(
+            zip(ev.imp_from[ev.imp_equiv].tolist(), ev.imp_to[ev.imp_equiv].tolist(), strict=True)
+        ):
+            low = min(value_class[a], value_class[b])
+            value_class[value_class == value_class[a]] = low
+            value_class[value_class == value_class[b]] = low
+    many = ev.item_many[ev.cand_item[ev.ev_cand]]
+    group = np.where(many, ev.n_items + value_class[ev.ev_cand], ev.cand_item[ev.ev_cand])
+    key = (group * n_orig + origin) * 2 + (ev.ev_deny & many)
+    if not len(key):
+        return
+    _, slot, counts = np.unique(key, return_inverse=True, return_counts=True)
+    ev.ev_weight = ev.ev_weight / counts[slot.reshape(-1)]
 
 
 def _relate(ev: Evidence, g: Grouping, relater: Relater) -> None:

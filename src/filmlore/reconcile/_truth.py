@@ -117,7 +117,7 @@ def false_values(ev: Evidence, p: TDParams) -> FloatArray:
     """
     if p.false_values is not None:
         return np.full(ev.n_items, float(p.false_values))
-    k = np.bincount(ev.cand_item[ev.open], None, ev.n_items)
+    k = ev.distinct_values(ev.open)
     out: FloatArray = np.maximum(k - 1.0, p.min_false_values)
     return out
 
@@ -160,7 +160,8 @@ def _softmax(ev: Evidence, score: FloatArray, open_: BoolArray, unseen: FloatArr
     if nonempty.any():
         top[nonempty] = np.maximum.reduceat(s, starts[nonempty])
     top = np.maximum(top, 0.0)
-    e = np.where(open_, np.exp(np.minimum(s - top[ev.cand_item], 0.0)), 0.0)
+    # candidates that are one value written two ways share that value's hypothesis
+    e = np.where(open_, np.exp(np.minimum(s - top[ev.cand_item], 0.0)), 0.0) / ev.class_size()
     z = ev.item_sum(e) + unseen * np.exp(-top)
     out: FloatArray = e / np.maximum(z, 1e-300)[ev.cand_item]
     return out
@@ -196,7 +197,7 @@ def believe(
     # many-valued: each value on its own, backed by the claims of values that imply it
     many_score = plain - denied + ev.implying_sum(plain) - ev.implied_sum(denied)
     score = np.where(many_c, many_score, score)
-    unseen = np.maximum(n_item + 1.0 - np.bincount(ev.cand_item[ev.open], None, ev.n_items), 0.0)
+    unseen = np.maximum(n_item + 1.0 - ev.distinct_values(ev.open & ~many_c), 0.0)
     open_ = ev.open & ~many_c
     post = _softmax(ev, score, open_, unseen)
     holds = np.minimum(post + ev.implying_sum(post), 1.0) if len(ev.imp_from) else post
@@ -353,10 +354,9 @@ def _objective(ev: Evidence, p: TDParams, st: _Setting, run: _Run, indep: FloatA
     if nonempty.any() and ev.n_cands:
         top[nonempty] = np.maximum.reduceat(score, starts[nonempty])
     top = np.maximum(top, 0.0)
-    k_open = np.bincount(ev.cand_item[open_], None, ev.n_items)
-    unseen = np.maximum(st.n_item + 1.0 - k_open, 0.0)
+    unseen = np.maximum(st.n_item + 1.0 - ev.distinct_values(open_), 0.0)
     e = np.where(open_, np.exp(np.minimum(score - top[ev.cand_item], 0.0)), 0.0)
-    z = ev.item_sum(e) + unseen * np.exp(-top)
+    z = ev.item_sum(e / ev.class_size()) + unseen * np.exp(-top)
     single = ~ev.item_many
     total = float(np.sum((np.log(np.maximum(z, 1e-300)) + top - np.log(st.n_item + 1.0))[single]))
     if many_c.any():
