@@ -133,7 +133,7 @@ def test_a_source_is_never_credited_with_a_value_it_did_not_give() -> None:
     assert {s["value"] for s in data["supporters"]} == {"92 min", "90 min"}
 
 
-# --- 3. qualifiers are part of the claim ------------------------------------------------------------
+# --- 3. qualifiers are part of the claim -----------------------------------------------------
 
 
 def test_a_qualified_rank_disputes_another_rank() -> None:
