@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import sys
 from decimal import Decimal
 
 import pytest
@@ -16,7 +15,6 @@ from filmlore import (
     Duration,
     EntityRef,
     FieldError,
-    MissingDependencyError,
     Money,
     PartialDate,
     Quantity,
@@ -24,7 +22,6 @@ from filmlore import (
     ValueKind,
     Verdict,
     compare,
-    compare_quotes,
     parse_date,
     register_comparator,
     register_kind,
@@ -346,16 +343,3 @@ def test_public_names_are_exported() -> None:
     ):
         assert name in filmlore.__all__
         assert getattr(filmlore, name).__doc__
-
-
-def test_dates_and_quantities_need_no_rapidfuzz(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without the fuzzy extra, dates, quantities and refs compare; quotes ask for it."""
-    for name in [m for m in sys.modules if m == "rapidfuzz" or m.startswith("rapidfuzz.")]:
-        monkeypatch.delitem(sys.modules, name)
-    monkeypatch.setitem(sys.modules, "rapidfuzz", None)
-    assert compare(d("1989"), d("1989-04-30")).refines == "b"
-    assert compare(dur("nearly 3 hours"), dur("170 min")).refines == "b"
-    assert compare(EntityRef("film", "a"), EntityRef("film", "b")).verdict is CONFLICT
-    assert compare("Heat (1995)", "Heat", kind="title").verdict is SAME
-    with pytest.raises(MissingDependencyError, match=r"filmlore\[fuzzy\]"):
-        compare_quotes("one two three four", "one three two five")

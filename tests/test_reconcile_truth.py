@@ -8,7 +8,6 @@ import pytest
 
 from tests.conftest import ROOT, shared_file
 
-pytest.importorskip("numpy")
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from filmlore import TruthDiscovery, Vote, reconcile

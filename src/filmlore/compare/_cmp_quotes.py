@@ -113,7 +113,7 @@ def compare_quotes(
     :class:`~filmlore.CompareContext` or :class:`~filmlore.Dossier`) resolves them, so
     "De Niro's character" is Neil McCauley when the dossier says so.  A
     :class:`~filmlore.Quote` may be passed for either text; its speaker is used when no
-    speaker is given.  Needs the ``fuzzy`` extra (rapidfuzz) unless the words are equal.
+    speaker is given.
 
     >>> line = ("Don't let yourself get attached to anything you are not willing to walk "
     ...         "out on in thirty seconds flat if you feel the heat around the corner.")

@@ -10,8 +10,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 import attrs
+from rapidfuzz.distance import Indel
 
-from filmlore.compare._text import _rapidfuzz, normalize_text
+from filmlore.compare._text import normalize_text
 from filmlore.models import Quote
 from filmlore.values.numbers import NUMBER_WORDS
 from filmlore.values.text import Text
@@ -231,7 +232,7 @@ def align(reference: str, candidate: str) -> Alignment:
         blocks: tuple[tuple[int, int, int], ...] = ((0, 0, len(ref_words)),) if ref_words else ()
         edits: tuple[tuple[str, int, int, int, int], ...] = ()
     else:
-        indel = _rapidfuzz().distance.Indel
+        indel = Indel
         opcodes = indel.opcodes(ref_words, cand_words)
         blocks = _trim(
             [

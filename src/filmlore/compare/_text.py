@@ -10,11 +10,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import Any
 
 import attrs
+from rapidfuzz import fuzz
 
-from filmlore.errors import require
 from filmlore.values.numbers import NUMBER_WORDS
 
 __all__ = [
@@ -382,18 +381,13 @@ def title_parts(text: str) -> tuple[str, int | None]:
     return info.key, info.year
 
 
-def _rapidfuzz() -> Any:
-    return require("rapidfuzz", extra="fuzzy", feature="fuzzy text comparison")
-
-
 def similarity(a: str, b: str) -> float:
     """How alike two (already normalised) strings are, from 0 to 1 (rapidfuzz's ratio).
 
-    Needs the ``fuzzy`` extra; callers use it only after cheap exact checks failed.
+    Callers use it only after cheap exact checks failed.
     """
     if a == b:
         return 1.0
-    fuzz = _rapidfuzz().fuzz
     return float(fuzz.ratio(a, b)) / 100.0
 
 
@@ -401,5 +395,4 @@ def token_similarity(a: str, b: str) -> float:
     """Word-order-insensitive likeness of two normalised strings, from 0 to 1."""
     if a == b:
         return 1.0
-    fuzz = _rapidfuzz().fuzz
     return float(fuzz.token_sort_ratio(a, b)) / 100.0

@@ -70,7 +70,6 @@ def render(
     report shows ids.  ``title`` defaults to the dossier's title.  ``json`` is exactly
     ``reconciliation.to_dict()``, indented, whatever the dossier.
 
-    Quote fidelity needs the ``fuzzy`` extra (rapidfuzz) when renderings differ.
     """
     if format not in FORMATS:
         raise ValueError(f"unknown report format {format!r}; formats: {', '.join(FORMATS)}")

@@ -131,7 +131,6 @@ def quote_fidelity(dossier: Dossier, *, context: Any = None) -> list[QuoteLine]:
     order: its quotes first, then the others as first seen.  ``context`` (a
     :class:`~filmlore.CompareContext`) resolves names; by default the dossier does.
 
-    Needs the ``fuzzy`` extra (rapidfuzz) unless every rendering is word for word.
     """
     ctx: CompareContext | Dossier = context if context is not None else dossier
     quotations = dossier.claims_for("quotation")
