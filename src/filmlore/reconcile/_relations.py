@@ -119,6 +119,10 @@ class Relater:
                     )
         else:
             v = self.compare_values(plan, g.cand_value[a], g.cand_value[b])
+            if not one_valued and v.verdict in (Verdict.CONFLICT, Verdict.UNRELATED):
+                # two values of a many-valued property: each is decided on its own,
+                # whatever their scopes
+                return Relation.APART, v
         props: tuple[Any, str] = ("same", "")
         same_way = not g.item_pair[item] or g.cand_subject[a] == g.cand_subject[b]
         if pa != pb and same_way:

@@ -77,6 +77,7 @@ sup a { text-decoration: none; color: var(--accent); font-size: 11px; padding: 0
   border-radius: 8px; padding: 12px 16px; margin: 0 0 14px; }
 .dispute.resolved { border-left-color: var(--resolve); }
 .dispute.rejected { border-left-color: var(--reject); }
+.also { color: #555; font-size: 0.85em; }
 .sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr));
   gap: 12px; }
 .side { background: var(--soft); border-radius: 6px; padding: 8px 12px; }
@@ -232,7 +233,9 @@ def _fact_table(facts: Sequence[FactView]) -> list[str]:
         previous = f.subject
         out.append(
             f'<tr><td class="subject" title="{_e(f.subject)}">{subject}</td>'
-            f"<td>{_e(f.property)}</td><td>{_e(f.value)}</td>"
+            f"<td>{_e(f.property)}</td><td>{_e(f.value)}"
+            + "".join(f'<div class="also">also {_e(w)}</div>' for w in f.also)
+            + "</td>"
             f'<td class="num">{_bar(f.confidence)}</td>'
             f'<td><span class="mono">{_e(source_keys(f.sources))}</span>'
             f"{_notes(f.citations)}</td></tr>"

@@ -30,7 +30,7 @@ def _fact_row(fact: FactView) -> str:
     cells = [
         md_escape(fact.subject_name),
         md_escape(fact.property),
-        md_escape(fact.value),
+        md_escape(fact.value) + "".join(f"<br>also {md_escape(w)}" for w in fact.also),
         f"{fact.confidence:.2f}",
         f"{md_escape(source_keys(fact.sources))} {_notes(fact.citations)}".strip(),
     ]

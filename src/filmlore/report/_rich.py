@@ -171,7 +171,7 @@ def view_renderable(view: ReportView) -> Any:
             table.add_row(
                 _text(fact.subject_name if fact.subject != previous else ""),
                 fact.property,
-                _text(fact.value),
+                _text("\n".join([fact.value, *(f"also {w}" for w in fact.also)])),
                 f"{fact.confidence:.2f}",
                 source_keys(fact.sources),
             )

@@ -50,9 +50,12 @@ def _by_subject(facts: Sequence[FactView]) -> Iterator[tuple[str, list[FactView]
 
 def _fact_lines(fact: FactView) -> list[str]:
     who = source_keys(fact.sources)
-    return _wrap(
+    lines = _wrap(
         f"{fact.property}: {fact.value}  — {who}; confidence {fact.confidence:.2f}", "    "
     )
+    for words in fact.also:
+        lines += _wrap(f"also {words}", "        ")
+    return lines
 
 
 def _dispute_lines(view: ReportView, fact: FactView) -> list[str]:

@@ -102,6 +102,7 @@ class FactView:
     sides: tuple[Side, ...]
     support: int
     dissent: int
+    also: tuple[str, ...] = ()  # supporters in their own words, where those differ
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -238,6 +239,40 @@ def _value_text(dossier: Dossier | None, fact_or_side: Fact | ConflictSide) -> s
     return fact_or_side.printed
 
 
+def _qualifier_text(dossier: Dossier | None, value: str) -> str:
+    """A qualifier's value, a reference by the name of what it names."""
+    try:
+        ref = EntityRef.parse(value)
+    except ValueError:
+        return value
+    return name_of(dossier, ref)
+
+
+def _qualified(text: str, qualifiers: Iterable[Any], dossier: Dossier | None = None) -> str:
+    quals = ", ".join(f"{q.key}: {_qualifier_text(dossier, q.value)}" for q in qualifiers)
+    return f"{text} [{quals}]" if quals else text
+
+
+def _also(dossier: Dossier | None, fact: Fact) -> tuple[str, ...]:
+    """The supporters whose own words differ from the fact's -- another value, another
+    property, another scope -- as "'nearly 3 hours' (coarser) — crime-epic-blog"."""
+    own = _qualified(_value_text(dossier, fact), fact.qualifiers, dossier)
+    said: dict[str, list[str]] = {}
+    for s in fact.supporters:
+        value = s.value_text
+        if isinstance(s.value, EntityRef):
+            value = value_text(dossier, s.value)
+        words = _qualified(value, s.qualifiers, dossier)
+        if s.property != fact.property:  # in its own terms: "Heat influenced The Dark Knight"
+            subject = value_text(dossier, s.subject) if s.subject is not None else ""
+            words = f"{subject} {s.property} {words}".strip()
+        if words == own or s.relation == "gives" and s.property == fact.property:
+            continue
+        key = f"'{words}' ({s.relation})"
+        said.setdefault(key, []).append(s.source.split(":", 1)[-1])
+    return tuple(f"{k} — {', '.join(sorted(set(v)))}" for k, v in said.items())
+
+
 def _refs(items: Iterable[Any]) -> tuple[EntityRef, ...]:
     return _dedupe(r for r in (_ref(x) for x in items) if r is not None)
 
@@ -324,7 +359,8 @@ def _fact_view(
         subject=str(fact.subject),
         subject_name=name_of(dossier, subject) if subject is not None else str(fact.subject),
         property=fact.property,
-        value=value,
+        value=_qualified(value, fact.qualifiers, dossier),
+        also=() if rejected else _also(dossier, fact),
         status="rejected" if rejected else status_name(fact.status),
         confidence=confidence if math.isfinite(confidence) else 0.0,
         explanation=fact.explanation,
