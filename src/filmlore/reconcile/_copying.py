@@ -188,6 +188,7 @@ def pair_stats(ev: Evidence, false_values: FloatArray, truth: IntArray | None = 
     rows, item = rows[order], item[order]
     inv_n = 1.0 / np.maximum(false_values, 1.0)
     parts: list[tuple[IntArray, list[FloatArray]]] = []
+    dense = [np.zeros(S * S) for _ in range(7)] if S * S <= 1 << 22 else None
     for lo, hi in _chunks(item, _CHUNK):
         i, j = pairs_in_groups(item[lo:hi])
         ra, rb = rows[lo:hi][i], rows[lo:hi][j]
@@ -207,7 +208,6 @@ def pair_stats(ev: Evidence, false_values: FloatArray, truth: IntArray | None = 
         wa = judged & (ca != choice)
         wb = judged & (cb != choice)
         key = sa.astype(np.int64) * S + sb
-        uniq, inverse = np.unique(key, return_inverse=True)
         columns = [
             np.ones(len(key)),
             (ca == cb).astype(float),
@@ -217,7 +217,15 @@ def pair_stats(ev: Evidence, false_values: FloatArray, truth: IntArray | None = 
             (wa & wb & (ca == cb)).astype(float),
             np.where(judged, inv_n[it], 0.0),
         ]
+        if dense is not None:  # few sources: count in place, no sort
+            for k, c in enumerate(columns):
+                dense[k] += np.bincount(key, c, S * S)
+            continue
+        uniq, inverse = np.unique(key, return_inverse=True)
         parts.append((uniq, [np.bincount(inverse, c, len(uniq)) for c in columns]))
+    if dense is not None:
+        present = np.flatnonzero(dense[0])
+        parts.append((present, [d[present] for d in dense]))
     if not parts:
         empty_i = np.zeros(0, dtype=np.int64)
         empty_f = np.zeros(0)
@@ -267,22 +275,16 @@ def agreement_accuracy(stats: PairStats, rounds: int = 50) -> FloatArray | None:
     w = stats.shared
     r = stats.agree / np.maximum(stats.shared, 1.0)
     q = stats.q_sum / np.maximum(stats.judged, 1.0)
-    copying = dependence(stats, 2.0)
-    keep = np.ones(len(a), dtype=bool)
-    if copying is not None:
-        found = set(zip(copying.a.tolist(), copying.b.tolist(), strict=True))
-        keep = np.asarray(
-            [(x, y) not in found for x, y in zip(a.tolist(), b.tolist(), strict=True)]
-        )
+    keep = _dependence_values(stats, 2.0) == 0
     acc = np.full(S, 0.7)
     ww = w * keep
-    for _ in range(rounds):
+    for _ in range(rounds):  # alternating least squares; a few dozen rounds settle it
         ca, ya = acc[b] * (1 + q) - q, r - q * (1 - acc[b])
         cb, yb = acc[a] * (1 + q) - q, r - q * (1 - acc[a])
         num = np.bincount(a, ww * ca * ya, S) + np.bincount(b, ww * cb * yb, S)
         den = np.bincount(a, ww * ca * ca, S) + np.bincount(b, ww * cb * cb, S)
         new = np.clip(np.where(den > 0, num / np.maximum(den, 1e-12), acc), 0.05, 0.999)
-        if float(np.abs(new - acc).max()) < 1e-6:
+        if float(np.abs(new - acc).max()) < 1e-4:
             acc = new
             break
         acc = new
@@ -304,6 +306,15 @@ def dependence(stats: PairStats, z: float) -> Dependence | None:
     """
     if not len(stats):
         return None
+    d = _dependence_values(stats, z)
+    hit = d > 0
+    if not hit.any():
+        return None
+    return Dependence(a=stats.a[hit], b=stats.b[hit], d=d[hit])
+
+
+def _dependence_values(stats: PairStats, z: float) -> FloatArray:
+    """The dependence of every pair of :class:`PairStats` (0 where none shows)."""
     judged = np.maximum(stats.judged, 1.0)
     q = stats.q_sum / judged
     chance = stats.wrong_a * stats.wrong_b / judged * q
@@ -312,11 +323,8 @@ def dependence(stats: PairStats, z: float) -> Dependence | None:
     bound = np.maximum(seen - z * np.sqrt(seen), 0.0)
     with np.errstate(divide="ignore", invalid="ignore"):
         d = np.where(smaller > chance, (bound - chance) / (smaller - chance), 0.0)
-    d = np.clip(d, 0.0, 1.0)
-    hit = d > 0
-    if not hit.any():
-        return None
-    return Dependence(a=stats.a[hit], b=stats.b[hit], d=d[hit])
+    out: FloatArray = np.clip(d, 0.0, 1.0)
+    return out
 
 
 def _dependent_rows(ev: Evidence, dep: Dependence) -> list[tuple[IntArray, IntArray, FloatArray]]:

@@ -18,7 +18,7 @@ import numpy as np
 
 from filmlore.reconcile._algorithms import Decisions, Outcome
 from filmlore.reconcile._evidence import Evidence
-from filmlore.reconcile._grouping import Grouping
+from filmlore.reconcile._grouping import Grouping, object_array
 from filmlore.reconcile._relations import Relater, Relation
 from filmlore.reconcile._results import (
     RESOLVED_AT,
@@ -118,6 +118,16 @@ class FactBuilder:
         self.outcome, self.decisions, self.relater = outcome, decisions, relater
         self.reason = reason
         self.display_names = display_names or {}
+        self._ready = False
+        self._printers: dict[str | None, Callable[[Any], str]] = {}
+        self._facts: tuple[Fact, ...] | None = None
+        self._item_fact: dict[int, Fact] = {}
+
+    def _prepare(self) -> None:
+        """The plain lists facts are built from (made once, when facts are first asked)."""
+        if self._ready:
+            return
+        g, table = self.g, self.table
         active = np.flatnonzero(g.row_cand >= 0)
         order = np.argsort(g.row_cand[active], kind="stable")
         rows = active[order]
@@ -131,13 +141,11 @@ class FactBuilder:
         self._prop = table.property.codes.tolist()
         self._subj = table.subject.codes.tolist()
         self._val = table.value.codes.tolist()
-        self._prob = outcome.prob.tolist()
-        self._chosen = decisions.chosen.tolist()
-        self._rank = decisions.rank.tolist()
-        self._printers: dict[str | None, Callable[[Any], str]] = {}
+        self._prob = self.outcome.prob.tolist()
+        self._chosen = self.decisions.chosen.tolist()
+        self._rank = self.decisions.rank.tolist()
         self._ignored = g.ignored_rows()
-        self._facts: tuple[Fact, ...] | None = None
-        self._item_fact: dict[int, Fact] = {}
+        self._ready = True
 
     # --- rows ------------------------------------------------------------------------------
 
@@ -194,7 +202,7 @@ class FactBuilder:
 
     def printed(self, c: int) -> str:
         """Candidate ``c``'s value as its kind prints it."""
-        plan = self.g.item_plan[int(self.g.cand_item[c])]
+        plan = self.g.plan(int(self.g.cand_item[c]))
         return self._print(plan.kind, self.g.cand_value[c])
 
     def display(self, value: Any, kind: str | None) -> str:
@@ -208,17 +216,17 @@ class FactBuilder:
         narrower one and its narrowing qualifiers."""
         g = self.g
         item = int(g.cand_item[c])
-        plan = g.item_plan[item]
+        plan = g.plan(item)
         if g.item_pair[item]:
             text = (
-                f"{self.display(g.cand_subject[c], 'ref')} {g.cand_property[c]} "
+                f"{self.display(g.cand_subject[c], 'ref')} {g.prop(c)} "
                 f"{self.display(g.cand_value[c], 'ref')}"
             )
         else:
             text = self.display(g.cand_value[c], plan.kind)
-            if g.cand_property[c] != plan.root:
-                text += f" ({g.cand_property[c]})"
-        quals = g.cand_qualifiers[c]
+            if g.prop(c) != plan.root:
+                text += f" ({g.prop(c)})"
+        quals = g.quals(c)
         if quals:
             text += " [" + ", ".join(f"{q.key}: {q.value}" for q in quals) + "]"
         return text
@@ -239,7 +247,7 @@ class FactBuilder:
         item = int(self.g.cand_item[c])
         if self.g.item_pair[item]:
             return f"{self.display(subject, 'ref')} {prop} {self.display(value, 'ref')}"
-        plan = self.g.item_plan[item]
+        plan = self.g.plan(item)
         if isinstance(value, EntityRef):
             return self.display(value, "ref")
         return self._print(plan.kind, value)
@@ -258,7 +266,7 @@ class FactBuilder:
             stance=_STANCES[self._stance[r]],
             subject=subject,
             property=prop,
-            qualifiers=self.g.cand_qualifiers[c],
+            qualifiers=self.g.quals(c),
             who=self.who(r),
         )
 
@@ -301,7 +309,7 @@ class FactBuilder:
             forms[key] = forms.get(key, 0) + 1
             first.setdefault(key, (subject, prop, value))
         g = self.g
-        forward = (g.cand_subject[w], g.cand_property[w], g.cand_value[w])
+        forward = (g.cand_subject[w], g.prop(w), g.cand_value[w])
         fwd_key = (str(forward[0]), forward[1], str(forward[2]))
         best = max(forms, key=lambda k: (forms[k], k == fwd_key), default=fwd_key)
         subject, prop, value = first.get(best, forward)
@@ -316,7 +324,7 @@ class FactBuilder:
         g = self.g
         item = int(g.cand_item[w])
         many = bool(g.item_many[item])
-        plan = g.item_plan[item]
+        plan = g.plan(item)
         supporters: list[Support] = [self.support(r, w, "gives", "") for r in self.asserting(w)]
         dissenters: list[Support] = [
             self.support(r, w, "denies", "denies the value") for r in self.denying(w)
@@ -343,9 +351,7 @@ class FactBuilder:
         origins = {s.origin for s in supporters}
         status = status_for(bool(dissenters) or tension is not None, len(origins), conf)
         subject, prop, value = self._fact_form(w)
-        quals = tuple(
-            sorted(g.item_scope[item] + g.cand_qualifiers[w], key=lambda q: (q.key, q.value))
-        )
+        quals = tuple(sorted(g.item_scope[item] + g.quals(w), key=lambda q: (q.key, q.value)))
         ignored = tuple(sorted(self.table.claim_id(r) for r in self._ignored.get(item, [])))
         return Fact(
             subject=subject,
@@ -441,6 +447,7 @@ class FactBuilder:
 
     def facts(self) -> tuple[Fact, ...]:
         """Every accepted fact, item by item (built once)."""
+        self._prepare()
         if self._facts is None:
             self._facts = self._build_facts()
         return self._facts
@@ -476,6 +483,7 @@ class FactBuilder:
 
     def rejected(self) -> tuple[Fact, ...]:
         """Values the evidence turned down: denied, and not accepted."""
+        self._prepare()
         g = self.g
         out: list[Fact] = []
         for c in range(g.n_cands):
@@ -493,7 +501,7 @@ class FactBuilder:
             supporters = tuple(self.support(r, c, "gives", "") for r in deny)
             dissenters = tuple(self.support(r, c, "rival", "asserts it") for r in asserting)
             subject, prop, value = self._fact_form(c)
-            plan = g.item_plan[item]
+            plan = g.plan(item)
             out.append(
                 Fact(
                     subject=subject,
@@ -624,7 +632,7 @@ class FactBuilder:
             out.append(
                 Conflict(
                     subject=fact.subject if fact is not None else g.cand_subject[lo],
-                    property=fact.property if fact is not None else g.cand_property[lo],
+                    property=fact.property if fact is not None else g.prop(lo),
                     sides=tuple(sides),
                     status=status,
                     winner=fact.value
@@ -687,16 +695,26 @@ class FactBuilder:
         without building facts (subjects and properties read forward); with
         ``with_confidence``, each value comes as ``(value, confidence)``."""
         g = self.g
-        chosen = np.flatnonzero(self.decisions.chosen).tolist()
+        chosen = np.flatnonzero(self.decisions.chosen)
+        items = g.cand_item[chosen]
+        subjects = object_array(g.cand_subject)[chosen].tolist()
+        roots = (
+            [g.item_root[i] for i in items.tolist()]
+            if len(set(g.item_root)) > 1
+            else ([g.item_root[0]] * len(chosen) if g.item_root else [])
+        )
+        values = object_array(g.cand_value)[chosen].tolist()
+        if with_confidence:
+            values = list(zip(values, self.outcome.prob[chosen].tolist(), strict=True))
+        many = g.item_many[items]
+        if not many.any():
+            return dict(zip(zip(subjects, roots, strict=True), values, strict=True))
         out: dict[tuple[Any, str], Any] = {}
         grouped: dict[tuple[Any, str], list[Any]] = {}
-        for c in chosen:
-            item = int(g.cand_item[c])
-            key = (g.cand_subject[c], g.item_root[item])
-            value = (g.cand_value[c], self._prob[c]) if with_confidence else g.cand_value[c]
-            if g.item_many[item]:
-                grouped.setdefault(key, []).append(value)
+        for s, p, v, m in zip(subjects, roots, values, many.tolist(), strict=True):
+            if m:
+                grouped.setdefault((s, p), []).append(v)
             else:
-                out[key] = value
+                out[(s, p)] = v
         out.update({k: tuple(v) for k, v in grouped.items()})
         return out

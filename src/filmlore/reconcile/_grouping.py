@@ -120,15 +120,18 @@ class Grouping:
     item_subject: list[Any]  # the subject, or for a pair item the first entity
     item_other: list[Any]  # for a pair item the second entity, else None
     item_root: list[str]
+    item_root_code: IntArray  # index into root_plans
+    root_plans: list[PropertyPlan]  # the plan of each family's root (kind, tolerance, many)
     item_scope: list[tuple[Qualifier, ...]]
     item_many: BoolArray
     item_pair: BoolArray
-    item_plan: list[PropertyPlan]  # the plan of the root (kind, tolerance, cardinality)
     cand_item: IntArray
     cand_value: list[Any]  # the value (for a pair item: the entity the subject points to)
     cand_subject: list[Any]  # the subject read forward
-    cand_property: list[str]  # the property read forward
-    cand_qualifiers: list[tuple[Qualifier, ...]]  # the qualifiers that narrow it
+    cand_fwd: IntArray  # the property read forward, as an index into forwards
+    cand_narrow: IntArray  # the qualifiers that narrow it, as an index into narrow_labels
+    forwards: list[str]
+    narrow_labels: list[tuple[Qualifier, ...]]
     row_cand: IntArray  # per table row: its candidate, or -1 (deprecated)
     row_item: IntArray  # per table row: its item, or -1 (a deprecated claim alone)
 
@@ -136,6 +139,18 @@ class Grouping:
     def n_cands(self) -> int:
         """How many candidates there are."""
         return len(self.cand_item)
+
+    def plan(self, item: int) -> PropertyPlan:
+        """The plan of an item's family root: its kind, tolerance and cardinality."""
+        return self.root_plans[int(self.item_root_code[item])]
+
+    def prop(self, c: int) -> str:
+        """Candidate ``c``'s property, read forward."""
+        return self.forwards[int(self.cand_fwd[c])]
+
+    def quals(self, c: int) -> tuple[Qualifier, ...]:
+        """The qualifiers that narrow candidate ``c``."""
+        return self.narrow_labels[int(self.cand_narrow[c])]
 
     def ignored_rows(self) -> dict[int, list[int]]:
         """The deprecated rows of each item."""
@@ -185,6 +200,41 @@ def _sorted_codes(labels: list[Any]) -> tuple[list[Any], IntArray]:
     return [labels[i] for i in order], remap
 
 
+def object_array(labels: Sequence[Any]) -> Any:
+    """Labels as a numpy array of objects (element by element, so that tuples stay whole)."""
+    out = np.empty(len(labels), dtype=object)
+    for i, label in enumerate(labels):
+        out[i] = label
+    return out
+
+
+def unique_rows(columns: list[IntArray]) -> tuple[IntArray, IntArray]:
+    """The distinct rows of non-negative integer ``columns``, sorted, and each row's index
+    among them -- packed into one integer key when their ranges allow (a fast 1-d unique),
+    else compared column by column."""
+    n = len(columns[0]) if columns else 0
+    if n == 0:
+        return np.zeros((0, len(columns)), dtype=np.int64), np.zeros(0, dtype=np.int64)
+    sizes = [int(c.max()) + 1 for c in columns]
+    bound = 1
+    for size in sizes:
+        bound *= size
+    if bound < 2**62:
+        packed = np.zeros(n, dtype=np.int64)
+        for column, size in zip(columns, sizes, strict=True):
+            packed = packed * size + column
+        keys, inverse = dense_unique(packed, bound)
+        out = np.empty((len(keys), len(columns)), dtype=np.int64)
+        rest = keys
+        for k in range(len(columns) - 1, -1, -1):
+            out[:, k] = rest % sizes[k]
+            rest = rest // sizes[k]
+        return out, inverse
+    stacked = np.stack(columns, axis=1)
+    keys, inverse = np.unique(stacked, axis=0, return_inverse=True)
+    return keys, inverse.reshape(-1)
+
+
 def group(table: ClaimTable) -> Grouping:
     """The items and candidates of ``table`` (see the module docstring)."""
     plans = plan_properties(table)
@@ -221,12 +271,8 @@ def group(table: ClaimTable) -> Grouping:
     first = np.where(pairwise, np.minimum(s, v), s)
     second = np.where(pairwise, np.maximum(s, v), -1)
     direction = (pairwise & (s > v)).astype(np.int64)
-    item_cols = np.stack([first, root_code[prop], scope, second], axis=1)
-    if n:
-        item_keys, row_item = np.unique(item_cols, axis=0, return_inverse=True)
-        row_item = row_item.reshape(-1)
-    else:
-        item_keys, row_item = np.zeros((0, 4), dtype=np.int64), np.zeros(0, dtype=np.int64)
+    item_keys, row_item = unique_rows([first, root_code[prop], scope, second + 1])
+    item_keys[:, 3] -= 1
     active = table.rank != _DEPRECATED
     # items with an active claim, renumbered in order
     has_active = np.zeros(len(item_keys), dtype=bool)
@@ -235,51 +281,53 @@ def group(table: ClaimTable) -> Grouping:
     row_item = np.where(has_active[row_item], new_item[row_item], -1)
     item_keys = item_keys[has_active]
     value_or_dir = np.where(pairwise, direction, v)
-    cand_cols = np.stack([row_item, value_or_dir, fwd_code[prop], narrow], axis=1)[active]
-    if len(cand_cols):
-        cand_keys, inverse = np.unique(cand_cols, axis=0, return_inverse=True)
-    else:
-        cand_keys, inverse = np.zeros((0, 4), dtype=np.int64), np.zeros(0, dtype=np.int64)
+    cand_keys, inverse = unique_rows(
+        [row_item[active], value_or_dir[active], fwd_code[prop][active], narrow[active]]
+    )
     row_cand = np.full(n, -1, dtype=np.int64)
     row_cand[np.flatnonzero(active)] = inverse.reshape(-1)
     n_items = len(item_keys)
     cand_item = cand_keys[:, 0].astype(np.int64)
     item_start = np.searchsorted(cand_item, np.arange(n_items + 1)).astype(np.int64)
-    item_root = [roots[int(r)] for r in item_keys[:, 1].tolist()]
+    item_root_code = item_keys[:, 1]
+    item_root = [roots[int(r)] for r in item_root_code.tolist()]
     item_pair = item_keys[:, 3] >= 0
-    item_subject = [subject_labels[int(x)] for x in item_keys[:, 0].tolist()]
-    item_other = [value_labels[int(x)] if x >= 0 else None for x in item_keys[:, 3].tolist()]
-    cand_value: list[Any] = []
-    cand_subject: list[Any] = []
-    for c, (it, vd) in enumerate(zip(cand_item.tolist(), cand_keys[:, 1].tolist(), strict=True)):
-        del c
-        if item_pair[it]:
-            a, b = item_subject[it], item_other[it]
-            cand_subject.append(a if vd == 0 else b)
-            cand_value.append(b if vd == 0 else a)
-        else:
-            cand_subject.append(item_subject[it])
-            cand_value.append(value_labels[int(vd)])
-    item_plans = [root_plan[r] for r in item_root]
+    subjects = object_array(subject_labels)
+    values = object_array(value_labels)
+    item_subject_arr = subjects[item_keys[:, 0]]
+    item_other_arr: Any = np.where(item_pair, values[np.maximum(item_keys[:, 3], 0)], None)
+    vd = cand_keys[:, 1]
+    pair_c = item_pair[cand_item]
+    forward_way = vd == 0
+    first_entity = item_subject_arr[cand_item]
+    second_entity = item_other_arr[cand_item]
+    cand_subject = np.where(pair_c & ~forward_way, second_entity, first_entity)
+    cand_value = np.where(
+        pair_c,
+        np.where(forward_way, second_entity, first_entity),
+        values[np.where(pair_c, 0, vd)],
+    )
+    root_plans = [root_plan[r] for r in roots]
+    root_many = np.asarray([p.many for p in root_plans], dtype=bool)
     return Grouping(
         plans=plans,
         n_items=n_items,
         item_start=item_start,
-        item_subject=item_subject,
-        item_other=item_other,
+        item_subject=item_subject_arr.tolist(),
+        item_other=item_other_arr.tolist(),
         item_root=item_root,
+        item_root_code=item_root_code,
+        root_plans=root_plans,
         item_scope=[scope_labels[int(x)] for x in item_keys[:, 2].tolist()],
-        item_many=np.asarray(
-            [p.many and not pair for p, pair in zip(item_plans, item_pair.tolist(), strict=True)],
-            dtype=bool,
-        ),
+        item_many=root_many[item_root_code] & ~item_pair if n_items else np.zeros(0, bool),
         item_pair=item_pair,
-        item_plan=item_plans,
         cand_item=cand_item,
-        cand_value=cand_value,
-        cand_subject=cand_subject,
-        cand_property=[forwards[int(x)] for x in cand_keys[:, 2].tolist()],
-        cand_qualifiers=[narrow_labels[int(x)] for x in cand_keys[:, 3].tolist()],
+        cand_value=cand_value.tolist(),
+        cand_subject=cand_subject.tolist(),
+        cand_fwd=cand_keys[:, 2],
+        cand_narrow=cand_keys[:, 3],
+        forwards=forwards,
+        narrow_labels=narrow_labels,
         row_cand=row_cand,
         row_item=row_item,
     )

@@ -266,7 +266,7 @@ def _also(dossier: Dossier | None, fact: Fact) -> tuple[str, ...]:
         if s.property != fact.property:  # in its own terms: "Heat influenced The Dark Knight"
             subject = value_text(dossier, s.subject) if s.subject is not None else ""
             words = f"{subject} {s.property} {words}".strip()
-        if words == own or s.relation == "gives" and s.property == fact.property:
+        if words == own or (s.relation == "gives" and s.property == fact.property):
             continue
         key = f"'{words}' ({s.relation})"
         said.setdefault(key, []).append(s.source.split(":", 1)[-1])
