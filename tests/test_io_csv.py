@@ -194,3 +194,22 @@ def test_empty_text_values_are_refused() -> None:
     )
     with pytest.raises(ValueError, match="empty text value, which CSV cannot hold"):
         filmlore.dumps([claim], format="csv")
+
+
+def test_a_lone_carriage_return_is_written_quoted() -> None:
+    """A cell holding a lone \\r is quoted (a reader would end the line there): it reads
+    back as written."""
+    claim = Claim(
+        id=EntityRef("claim", "a"),
+        subject=EntityRef("film", "f"),
+        property="title",
+        value=Text("Heat"),
+        source=EntityRef("source", "a"),
+        note="one\rtwo",
+    )
+    text = filmlore.dumps([claim], format="csv")
+    assert text == (
+        'id,subject,property,value,source,note\n"claim:a","film:f","title","Heat","source:a",'
+        '"one\rtwo"\n'
+    )
+    assert _load(text).claims == (claim,)

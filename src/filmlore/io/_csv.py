@@ -36,7 +36,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from filmlore.dossier import ENTITY_COLLECTIONS, Dossier
@@ -284,6 +284,22 @@ def _reader_of(name: str) -> Any:
 # --- writing --------------------------------------------------------------------------------------
 
 
+def _csv_text(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A header and rows as CSV text, one ``\\n`` a line.
+
+    The writer quotes what holds a comma, a quote or a ``\\n``, but not a lone ``\\r``,
+    which every CSV reader takes for the end of a line: a row holding one is written with
+    every cell quoted, so that it reads back as written.
+    """
+    out = io.StringIO()
+    plain = csv.writer(out, lineterminator="\n")
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    plain.writerow(columns)
+    for row in rows:
+        (quoted if any("\r" in cell for cell in row) else plain).writerow(row)
+    return out.getvalue()
+
+
 def dumps_csv(dossier: Dossier) -> str:
     """The claims of ``dossier`` as CSV; a dossier holding anything else is refused."""
     others = [
@@ -329,9 +345,4 @@ def dumps_csv(dossier: Dossier) -> str:
     for row in rows:
         used.update(row)
     columns = [c for c in COLUMNS if c in used]
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([row.get(c, "") for c in columns])
-    return out.getvalue()
+    return _csv_text(columns, ([row.get(c, "") for c in columns] for row in rows))
