@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,7 +13,9 @@ from filmlore import (
     Credit,
     Dossier,
     EntityRef,
+    FieldError,
     Film,
+    HierarchyLink,
     Person,
     Property,
     Quote,
@@ -160,11 +163,27 @@ def test_dossier_properties_extend_the_registry_locally() -> None:
 
 
 def test_merge_keeps_everything() -> None:
-    """merge() concatenates collections."""
-    d = make()
+    """merge() concatenates collections, the hierarchy too."""
+    d = attrs.evolve(make(), hierarchy=[HierarchyLink(child="Milan", parent="Lombardy")])
     merged = d.merge(make())
     assert len(merged.claims) == 2 * len(d.claims)
     assert merged.duplicate_ids()
+    assert merged.hierarchy == d.hierarchy
+    assert d.merge(d).hierarchy == d.hierarchy * 2
+
+
+def test_the_hierarchy_is_a_tuple_of_links() -> None:
+    """hierarchy takes any sequence of HierarchyLink and stores a tuple; not entities."""
+    links = [HierarchyLink(child="Milan", parent="Lombardy")]
+    d = Dossier(hierarchy=links)
+    assert d.hierarchy == tuple(links)
+    assert len(d) == 0
+    assert list(d.entities()) == []
+    with pytest.raises(FieldError) as caught:
+        Dossier(hierarchy=[("Milan", "Lombardy")])  # type: ignore[list-item]
+    assert str(caught.value).startswith(
+        "Dossier.hierarchy: expected a sequence of HierarchyLink, got (('Milan', 'Lombardy'),)"
+    )
 
 
 @given(dossiers())

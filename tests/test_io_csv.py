@@ -213,3 +213,14 @@ def test_a_lone_carriage_return_is_written_quoted() -> None:
         '"one\rtwo"\n'
     )
     assert _load(text).claims == (claim,)
+
+
+def test_a_dossier_with_a_hierarchy_is_not_a_claims_table() -> None:
+    """The CSV dumper refuses hierarchy links as it refuses every other non-claim record."""
+    link = filmlore.HierarchyLink(child="Milan", parent="Lombardy")
+    with pytest.raises(ValueError, match="CSV holds only claims") as caught:
+        filmlore.dumps(Dossier(hierarchy=[link]), format="csv")
+    assert str(caught.value) == (
+        "CSV holds only claims, and this dossier also has 1 hierarchy link: dump it as JSON, "
+        "JSON Lines, YAML, TOML or a folder, or dump dossier.claims alone"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import attrs
@@ -17,6 +18,7 @@ from filmlore.testing import (
     credits,
     dossiers,
     films,
+    hierarchy_links,
     people,
     quotes,
     scenes,
@@ -71,6 +73,7 @@ _PROPERTIES = st.sampled_from(["ref", "date", "duration", "integer", "boolean", 
 _ONE_OF_EACH = st.fixed_dictionaries(
     {
         "properties": st.lists(_PROPERTIES, max_size=2),
+        "hierarchy": st.lists(hierarchy_links(), max_size=3),
         "films": st.lists(films(), max_size=2),
         "people": st.lists(people(), max_size=2),
         "characters": st.lists(characters(), max_size=2),
@@ -153,3 +156,42 @@ def test_declared_properties_roundtrip(fmt: str) -> None:
     text = filmlore.dumps(dossier, format=fmt)
     assert "kind" not in text.split("claim")[-1]  # written plainly, as an integer
     assert _roundtrip(dossier, fmt) == dossier
+
+
+@pytest.mark.parametrize(
+    ("fmt", "written"),
+    [
+        ("yaml", "hierarchy:\n- child: Milan\n  parent: Lombardy\n"),
+        (
+            "json",
+            '{\n  "hierarchy": [\n    {\n      "child": "Milan",\n'
+            '      "parent": "Lombardy"\n    }\n  ]\n}\n',
+        ),
+        ("toml", '[[hierarchy]]\nchild = "Milan"\nparent = "Lombardy"\n'),
+        ("jsonl", '{"hierarchy_link":{"child":"Milan","parent":"Lombardy"}}\n'),
+    ],
+)
+def test_the_hierarchy_is_written_like_the_properties(fmt: str, written: str) -> None:
+    """A hierarchy is a list of {child, parent} mappings; in JSON Lines, one line tagged
+    hierarchy_link per link, like one tagged property per line."""
+    dossier = Dossier(hierarchy=[filmlore.HierarchyLink(child="Milan", parent="Lombardy")])
+    assert filmlore.dumps(dossier, format=fmt) == written
+    assert _roundtrip(dossier, fmt) == dossier
+
+
+def test_hierarchy_problems_have_their_path_and_line() -> None:
+    """A bad link in any format is a problem at its path and line, all at once; JSON Lines
+    takes a list of links under the plural tag too."""
+    text = "hierarchy:\n- {child: Milan, parent: Milan}\n- {child: 12, parent: Italy, rank: 1}\n"
+    with pytest.raises(filmlore.LoadError) as caught:
+        filmlore.loads(text, format="yaml")
+    assert [str(p) for p in caught.value.problems] == [
+        "expected a value other than the child, got 'Milan' (a string) @ $.hierarchy[0].parent "
+        "(line 2)",
+        "expected a string, got 12 (an integer) @ $.hierarchy[1].child (line 3)",
+        "unknown key 'rank': a HierarchyLink takes child, parent @ $.hierarchy[1].rank (line 3)",
+    ]
+    lines = '{"hierarchy": [{"child": "Milan", "parent": "Lombardy"}]}\n'
+    loaded = filmlore.loads(lines, format="jsonl")
+    assert loaded.hierarchy == (filmlore.HierarchyLink(child="Milan", parent="Lombardy"),)
+    assert list(filmlore.iter_load(io.StringIO(lines), format="jsonl")) == list(loaded.hierarchy)

@@ -50,6 +50,7 @@ from filmlore.models import (
     Excerpt,
     ExternalIds,
     Film,
+    HierarchyLink,
     Person,
     Qualifier,
     Quote,
@@ -70,6 +71,7 @@ from filmlore.properties import (
     register_property,
 )
 from filmlore.reconcile import (
+    SOURCE_PRIORS,
     Authority,
     ClaimTable,
     Conflict,
@@ -78,7 +80,6 @@ from filmlore.reconcile import (
     FactStatus,
     MostSpecific,
     Policy,
-    SOURCE_PRIORS,
     Reconciliation,
     Support,
     TruthDiscovery,
@@ -97,7 +98,7 @@ from filmlore.values.text import Text
 
 __version__ = "0.1.0.dev0"
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - in plain sorted order, which tests/test_public_api.py checks
     "Authority",
     "Cardinality",
     "Character",
@@ -122,6 +123,7 @@ __all__ = [
     "Film",
     "FilmloreError",
     "Hedge",
+    "HierarchyLink",
     "ImdbId",
     "Issue",
     "IssuesFound",

@@ -28,6 +28,7 @@ from filmlore.models import (
     Credit,
     Entity,
     Film,
+    HierarchyLink,
     Person,
     Quote,
     RoleKind,
@@ -96,7 +97,9 @@ class Dossier:
     Collections are stored as tuples in the order given.  The dossier does not refuse
     duplicate ids or dangling references when built — :func:`filmlore.validate` reports them
     all at once; lookups return the first entity with an id.  ``properties`` declares
-    dossier-specific properties on top of the global registry.
+    dossier-specific properties on top of the global registry; ``hierarchy`` declares the
+    dossier's value hierarchies (places, categories) as :class:`~filmlore.HierarchyLink`
+    pairs.
     """
 
     title: str | None = None
@@ -127,6 +130,9 @@ class Dossier:
     )
     properties: tuple[Property, ...] = attrs.field(
         factory=tuple, converter=_to_tuple, validator=_items(Property)
+    )
+    hierarchy: tuple[HierarchyLink, ...] = attrs.field(
+        factory=tuple, converter=_to_tuple, validator=_items(HierarchyLink)
     )
 
     # The indexes are built on first use (a load need not pay for them), then kept.  Two
@@ -350,8 +356,9 @@ class Dossier:
     # --- building -------------------------------------------------------------------------
 
     def merge(self, other: Dossier) -> Dossier:
-        """A dossier with this one's entities followed by ``other``'s."""
-        fields = (*ENTITY_COLLECTIONS, "properties")
+        """A dossier with this one's entities, properties and hierarchy links followed by
+        ``other``'s."""
+        fields = (*ENTITY_COLLECTIONS, "properties", "hierarchy")
         return attrs.evolve(self, **{f: getattr(self, f) + getattr(other, f) for f in fields})
 
     def __repr__(self) -> str:

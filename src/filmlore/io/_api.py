@@ -20,7 +20,7 @@ from filmlore.io._result import LoadResult, Rejected
 from filmlore.io._toml import dumps_toml, read_toml
 from filmlore.io._writer import as_dossier, dossier_data, jsonl_records
 from filmlore.io._yaml import dumps_yaml, read_yaml
-from filmlore.models import Claim, Entity
+from filmlore.models import Claim, Entity, HierarchyLink
 from filmlore.properties import Property
 from filmlore.values.kinds import ValueKind
 
@@ -275,13 +275,13 @@ def iter_load(
     kinds: Kinds | None = None,
     lenient: bool = False,
     model: type[Any] | None = None,
-) -> Iterator[Entity | Property | Rejected]:
+) -> Iterator[Entity | Property | HierarchyLink | Rejected]:
     """Yield the records of a JSON Lines or CSV file one at a time, in constant memory.
 
     Each line (or row) is read, checked and yielded before the next is read; a per-film
     line yields its film, then its characters, credits, scenes, quotes and claims.  Other
-    formats are loaded whole and their records yielded (properties, films, people,
-    characters, credits, scenes, quotes, sources, claims).
+    formats are loaded whole and their records yielded (properties, hierarchy links, films,
+    people, characters, credits, scenes, quotes, sources, claims).
 
     Strict by default: at the first bad record, nothing more is yielded, the rest of the
     input is still read to find every problem, and :class:`~filmlore.LoadError` is raised
@@ -294,6 +294,7 @@ def iter_load(
         loaded = load(source, format=fmt, kinds=kinds, lenient=lenient)
         dossier = loaded.dossier if isinstance(loaded, LoadResult) else loaded
         yield from dossier.properties
+        yield from dossier.hierarchy
         yield from dossier.entities()
         if isinstance(loaded, LoadResult):
             yield from loaded.rejected
@@ -331,7 +332,7 @@ def _label(source: Any) -> str | None:
 # --- dumping --------------------------------------------------------------------------------------
 
 
-def dumps(obj: Dossier | Iterable[Entity | Property], *, format: Format) -> str:
+def dumps(obj: Dossier | Iterable[Entity | Property | HierarchyLink], *, format: Format) -> str:
     """The text of ``obj`` (a Dossier, or entities to make one of) in ``format``.
 
     ``loads(dumps(d, format=f), format=f) == d`` for every dossier ``d`` and every format
@@ -366,7 +367,7 @@ def dumps(obj: Dossier | Iterable[Entity | Property], *, format: Format) -> str:
 
 
 def dump(
-    obj: Dossier | Iterable[Entity | Property],
+    obj: Dossier | Iterable[Entity | Property | HierarchyLink],
     target: PathLike | IO[str] | IO[bytes],
     *,
     format: Format | None = None,

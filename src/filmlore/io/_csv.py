@@ -300,11 +300,19 @@ def _csv_text(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return out.getvalue()
 
 
+def _counted(dossier: Dossier, name: str) -> str:
+    """``3 films``, ``1 hierarchy link``: how many records of a list a dossier has."""
+    count = len(getattr(dossier, name))
+    if name == "hierarchy":
+        return f"{count} hierarchy link{'s' if count != 1 else ''}"
+    return f"{count} {name}"
+
+
 def dumps_csv(dossier: Dossier) -> str:
     """The claims of ``dossier`` as CSV; a dossier holding anything else is refused."""
     others = [
-        f"{len(getattr(dossier, name))} {name}"
-        for name in ("properties", *ENTITY_COLLECTIONS)
+        _counted(dossier, name)
+        for name in ("properties", "hierarchy", *ENTITY_COLLECTIONS)
         if name != "claims" and getattr(dossier, name)
     ]
     if others or dossier.title is not None or dossier.description is not None:

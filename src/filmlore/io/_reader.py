@@ -26,6 +26,7 @@ from filmlore.models import (
     Claim,
     Credit,
     Film,
+    HierarchyLink,
     Person,
     Quote,
     Scene,
@@ -40,6 +41,7 @@ __all__ = ["COLLECTIONS", "SINGULAR", "Collector"]
 #: The dossier's lists and the model of their records, in the order they are read.
 COLLECTIONS: dict[str, type[Any]] = {
     "properties": Property,
+    "hierarchy": HierarchyLink,
     "films": Film,
     "people": Person,
     "characters": Character,
@@ -52,6 +54,7 @@ COLLECTIONS: dict[str, type[Any]] = {
 #: The tag of one record of each list, in JSON Lines: ``{"film": {...}}``.
 SINGULAR: dict[str, str] = {
     "property": "properties",
+    "hierarchy_link": "hierarchy",
     "film": "films",
     "person": "people",
     "character": "characters",
