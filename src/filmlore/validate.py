@@ -29,11 +29,15 @@ unknown-property           error     a claim of a property that is not in the re
 value-kind-mismatch        error     a claim value that is not of its property's kind
 ref-kind-mismatch          error     a reference value to the wrong kind of entity
 subject-kind-mismatch      warning   a claim about an entity the property does not apply to
+hierarchy-cycle            error     hierarchy links that lead from a value back to itself
+                                     (reported at the link that closes the cycle)
+duplicate-link             warning   a hierarchy link listed twice (reported at the second)
 =========================  ========  ==============================================================
 
 References to kinds of entity that have no model (``organization``, ``place``, ``work``) are
 not checked.  Excerpts are compared after collapsing every run of whitespace to one space and
-reading the typographic quotes ‘ ’ as ' and “ ” as "; nothing else is normalised.
+reading the typographic quotes ‘ ’ as ' and “ ” as "; nothing else is normalised.  Hierarchy
+values are compared as written.
 
 >>> from filmlore import Claim, Dossier, EntityRef, Text
 >>> claim = Claim(id=EntityRef("claim", "a"), subject=EntityRef("film", "heat-1995"),
@@ -366,6 +370,37 @@ class _Checker:
                     f"cannot check the excerpts of {count} claim(s): {source.id} keeps no text",
                 )
 
+    def hierarchy(self) -> None:
+        links = self.dossier.hierarchy
+        if not links:
+            return
+        first: dict[tuple[str, str], int] = {}
+        twice: list[tuple[int, int]] = []  # (the repeat, the first)
+        parents: dict[str, list[tuple[str, int]]] = {}
+        for i, link in enumerate(links):
+            pair = (link.child, link.parent)
+            if pair in first:
+                twice.append((i, first[pair]))
+                continue
+            first[pair] = i
+            parents.setdefault(link.child, []).append((link.parent, i))
+        for cycle, closing in _cycles(parents):
+            self.error(
+                "hierarchy-cycle",
+                f"$.hierarchy[{closing}]",
+                f"the hierarchy goes round in a cycle, {_chain(cycle)} (child → parent): a "
+                "value cannot lie within itself",
+            )
+        for i, earlier in twice:
+            link = links[i]
+            self.add(
+                Severity.WARNING,
+                "duplicate-link",
+                f"$.hierarchy[{i}]",
+                f"the link {link.child!r} → {link.parent!r} is listed at "
+                f"$.hierarchy[{earlier}] already",
+            )
+
     def _value(self, c: Claim, prop: Any, kind: ValueKind | None, path: str) -> None:
         assert kind is not None
         if not kind.check(c.value):
@@ -463,6 +498,51 @@ class _Checker:
 _Where = tuple[str, int]
 
 
+def _chain(values: list[str], most: int = 12) -> str:
+    """``'Milan' → 'Lombardy' → 'Milan'``; a long chain with its middle counted, not shown."""
+    shown = [repr(v) for v in values]
+    if len(shown) > most:
+        head, tail = most // 2, most // 2 - 1
+        hidden = len(shown) - head - tail
+        shown = [*shown[:head], f"… {hidden} more …", *shown[-tail:]]
+    return " → ".join(shown)
+
+
+def _cycles(parents: dict[str, list[tuple[str, int]]]) -> list[tuple[list[str], int]]:
+    """The cycles of a graph of child → parent links, one per link that closes one, in the
+    order of those links.
+
+    A depth-first search from each value in the order the values first appear, following
+    each value's links in dossier order: a link to a value still on the search's path
+    closes a cycle, reported with the values along it (the first repeated at the end) and
+    the index of that link.  Dropping every reported link leaves no cycle.  Iterative, so
+    that a deep hierarchy does not exhaust the stack.
+    """
+    found: list[tuple[list[str], int]] = []
+    state: dict[str, int] = {}  # 1: on the path being searched; 2: done
+    for start in parents:
+        if start in state:
+            continue
+        path = [start]
+        state[start] = 1
+        stack = [iter(parents.get(start, ()))]
+        while stack:
+            step = next(stack[-1], None)
+            if step is None:
+                state[path.pop()] = 2
+                stack.pop()
+                continue
+            parent, index = step
+            seen = state.get(parent)
+            if seen is None:
+                state[parent] = 1
+                path.append(parent)
+                stack.append(iter(parents.get(parent, ())))
+            elif seen == 1:
+                found.append(([*path[path.index(parent) :], parent], index))
+    return sorted(found, key=lambda cycle: cycle[1])
+
+
 def _path(where: _Where) -> str:
     return f"$.{where[0]}[{where[1]}]"
 
@@ -501,4 +581,5 @@ def validate(dossier: Dossier) -> list[Issue]:
         checker.quotes()
         checker.sources()
         checker.claims()
+        checker.hierarchy()
     return checker.issues
