@@ -107,8 +107,9 @@ def test_claims_roundtrip_through_csv(claim_list: list[filmlore.Claim]) -> None:
 def test_folder_roundtrips(
     tmp_path_factory: pytest.TempPathFactory, dossier: Dossier, title: str | None
 ) -> None:
-    """A dossier survives a dossier folder, sources' texts included; one whose sources share
-    an id while one has a text is refused, since a folder keeps one text per id."""
+    """A dossier survives a dossier folder, sources' texts and hierarchy.csv included; one
+    whose sources share an id while one has a text is refused, since a folder keeps one
+    text per id."""
     dossier = attrs.evolve(dossier, title=title)
     folder: Path = tmp_path_factory.mktemp("dossier") / "heat"
     ids = [s.id for s in dossier.sources]

@@ -29,6 +29,12 @@ value cannot be written to CSV (dumping one is refused).  The derived id is
 ``claim:`` followed by the first 16 hex digits of the SHA-256 of the row's cells, in the
 column order above from ``subject`` to ``lang`` (``id`` left out), joined by U+001F: the
 same row always gets the same id, wherever it is in the file.
+
+Another table shares the reading machinery (a header naming the columns, rows checked
+cell by cell, every problem with its line and ``$.column``):
+
+* a dossier folder's ``hierarchy.csv``: ``child,parent``, one
+  :class:`~filmlore.HierarchyLink` a row.
 """
 
 from __future__ import annotations
@@ -40,13 +46,23 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from filmlore.dossier import ENTITY_COLLECTIONS, Dossier
-from filmlore.io._hooks import Invalid
+from filmlore.errors import FieldError
+from filmlore.io._hooks import Invalid, describe
+from filmlore.io._problems import Path
 from filmlore.io._reader import Collector
 from filmlore.io._values import text_out
 from filmlore.io._writer import RecordWriter
+from filmlore.models import HierarchyLink
 from filmlore.values.kinds import get_kind
 
-__all__ = ["COLUMNS", "dumps_csv", "read_csv"]
+__all__ = [
+    "COLUMNS",
+    "HIERARCHY_COLUMNS",
+    "dumps_csv",
+    "dumps_hierarchy_csv",
+    "read_csv",
+    "read_hierarchy_csv",
+]
 
 COLUMNS = (
     "id",
@@ -146,8 +162,21 @@ def format_qualifiers(qualifiers: dict[str, str]) -> str:
 # --- reading ------------------------------------------------------------------------------------
 
 
-def read_csv(lines: Iterable[str], collector: Collector, file: str | None) -> Iterator[list[Any]]:
-    """Claims from CSV text (an iterable of lines, newlines kept); yields each row's claim."""
+def _rows(
+    lines: Iterable[str],
+    collector: Collector,
+    file: str | None,
+    table: str,
+    columns: Sequence[str],
+    required: Sequence[str],
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows of a CSV table as ``(line, cells)``, the empty cells left out.
+
+    The header must name every ``required`` column, only ``columns``, each once; otherwise
+    one problem at line 1 says what is wrong and no row is read.  Empty rows are skipped;
+    a row with more or fewer cells than the header, or text that is not CSV, is noted at
+    its line.  ``table`` names the table in messages (``a claims table``).
+    """
     reader = csv.reader(lines)
     try:
         header = next(reader)
@@ -157,8 +186,8 @@ def read_csv(lines: Iterable[str], collector: Collector, file: str | None) -> It
         collector.problem(None, (), f"not valid CSV: {exc}", file, reader.line_num)
         return
     header = [h.strip().lstrip("\ufeff") for h in header]
-    unknown = [h for h in header if h not in COLUMNS]
-    missing = [c for c in _REQUIRED if c not in header]
+    unknown = [h for h in header if h not in columns]
+    missing = [c for c in required if c not in header]
     twice = sorted({h for h in header if header.count(h) > 1})
     bad = []
     if unknown:
@@ -169,16 +198,9 @@ def read_csv(lines: Iterable[str], collector: Collector, file: str | None) -> It
         bad.append(f"column(s) given twice: {', '.join(map(repr, twice))}")
     if bad:
         collector.problem(
-            header,
-            (),
-            "; ".join(bad) + f" (a claims table takes {', '.join(COLUMNS)})",
-            file,
-            1,
+            header, (), "; ".join(bad) + f" ({table} takes {', '.join(columns)})", file, 1
         )
         return
-    table = collector.table
-    keep = collector.keep
-    claims = collector.lists["claims"]
     last_line = reader.line_num
     while True:
         try:
@@ -201,7 +223,15 @@ def read_csv(lines: Iterable[str], collector: Collector, file: str | None) -> It
                 line,
             )
             continue
-        cells = {h: v for h, v in zip(header, row, strict=True) if v != ""}
+        yield line, {h: v for h, v in zip(header, row, strict=True) if v != ""}
+
+
+def read_csv(lines: Iterable[str], collector: Collector, file: str | None) -> Iterator[list[Any]]:
+    """Claims from CSV text (an iterable of lines, newlines kept); yields each row's claim."""
+    table = collector.table
+    keep = collector.keep
+    claims = collector.lists["claims"]
+    for line, cells in _rows(lines, collector, file, "a claims table", COLUMNS, _REQUIRED):
         claim = _claim(cells, collector, table, file, line)
         if claim is not None:
             if keep:
@@ -281,6 +311,32 @@ def _reader_of(name: str) -> Any:
     return _reader(get_kind(name))
 
 
+# --- hierarchy.csv ----------------------------------------------------------------------------
+
+#: The columns of a hierarchy table (a dossier folder's ``hierarchy.csv``).
+HIERARCHY_COLUMNS = ("child", "parent")
+
+
+def read_hierarchy_csv(lines: Iterable[str], collector: Collector, file: str | None) -> None:
+    """The hierarchy links of a ``child,parent`` table, appended to the collector's."""
+    links = collector.lists["hierarchy"]
+    for line, cells in _rows(
+        lines, collector, file, "a hierarchy table", HIERARCHY_COLUMNS, HIERARCHY_COLUMNS
+    ):
+        problems: list[tuple[Path, str]] = [
+            ((column,), f"missing value in column {column!r}")
+            for column in HIERARCHY_COLUMNS
+            if column not in cells
+        ]
+        if not problems:
+            try:
+                links.append(HierarchyLink(child=cells["child"], parent=cells["parent"]))
+                continue
+            except FieldError as exc:
+                problems = [((exc.field,), f"expected {exc.expected}, got {describe(exc.got)}")]
+        collector.note(cells, problems, (), file, line)
+
+
 # --- writing --------------------------------------------------------------------------------------
 
 
@@ -354,3 +410,8 @@ def dumps_csv(dossier: Dossier) -> str:
         used.update(row)
     columns = [c for c in COLUMNS if c in used]
     return _csv_text(columns, ([row.get(c, "") for c in columns] for row in rows))
+
+
+def dumps_hierarchy_csv(links: Sequence[HierarchyLink]) -> str:
+    """``links`` as a ``child,parent`` table (a dossier folder's ``hierarchy.csv``)."""
+    return _csv_text(HIERARCHY_COLUMNS, ([link.child, link.parent] for link in links))
