@@ -102,6 +102,34 @@ def test_claims_roundtrip_through_csv(claim_list: list[filmlore.Claim]) -> None:
     assert _roundtrip(dossier, "csv") == dossier
 
 
+#: Sources with only what a sources table holds: id, kind, name, weight and prior.
+_TABLE_SOURCES = sources().map(
+    lambda s: filmlore.Source(
+        id=s.id, kind=s.kind, title=s.title, weight=s.weight, reliability=s.reliability
+    )
+)
+
+
+@_settings
+@given(
+    claim_list=st.lists(claims(), max_size=4, unique_by=lambda c: c.id),
+    source_list=st.lists(_TABLE_SOURCES, max_size=4),
+)
+def test_claims_and_their_sources_roundtrip_through_two_tables(
+    tmp_path_factory: pytest.TempPathFactory,
+    claim_list: list[filmlore.Claim],
+    source_list: list[filmlore.Source],
+) -> None:
+    """Claims and the sources a sources table can hold survive dump(..., sources=) and
+    load(..., sources=): any kind, name, weight and prior."""
+    folder = tmp_path_factory.mktemp("tables")
+    dossier = Dossier(claims=claim_list, sources=source_list)
+    filmlore.dump(dossier, folder / "claims.csv", sources=folder / "sources.csv")
+    loaded = filmlore.load(folder / "claims.csv", sources=folder / "sources.csv")
+    assert loaded == dossier
+    assert loaded.origin is filmlore.DossierOrigin.CLAIMS_AND_SOURCES_TABLES
+
+
 @settings(max_examples=_EXAMPLES // 2, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(dossier=_ONE_OF_EACH, title=st.none() | st.text(max_size=10))
 def test_folder_roundtrips(

@@ -26,7 +26,7 @@ from filmlore.compare import (
     normalize_text,
     register_comparator,
 )
-from filmlore.dossier import Dossier
+from filmlore.dossier import Dossier, DossierOrigin
 from filmlore.errors import (
     DuplicateIdError,
     FieldError,
@@ -112,6 +112,7 @@ __all__ = [  # noqa: RUF022 - in plain sorted order, which tests/test_public_api
     "Credit",
     "DateInterval",
     "Dossier",
+    "DossierOrigin",
     "DuplicateIdError",
     "Duration",
     "EntityRef",

@@ -30,9 +30,13 @@ value cannot be written to CSV (dumping one is refused).  The derived id is
 column order above from ``subject`` to ``lang`` (``id`` left out), joined by U+001F: the
 same row always gets the same id, wherever it is in the file.
 
-Another table shares the reading machinery (a header naming the columns, rows checked
+Two more tables share the reading machinery (a header naming the columns, rows checked
 cell by cell, every problem with its line and ``$.column``):
 
+* a **sources table**, read beside a claims table (``load(..., sources=...)``), one
+  source a row: ``id`` (``source:`` optional), ``kind`` (a :class:`~filmlore.SourceKind`
+  value), and optionally ``name`` (the source's ``title``), ``weight`` (a number >= 0, its
+  ``weight``) and ``prior`` (a number in [0, 1], its ``reliability``);
 * a dossier folder's ``hierarchy.csv``: ``child,parent``, one
   :class:`~filmlore.HierarchyLink` a row.
 """
@@ -42,26 +46,32 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import math
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from filmlore.dossier import ENTITY_COLLECTIONS, Dossier
-from filmlore.errors import FieldError
+from filmlore.errors import FieldError, ParseError
 from filmlore.io._hooks import Invalid, describe
 from filmlore.io._problems import Path
 from filmlore.io._reader import Collector
 from filmlore.io._values import text_out
 from filmlore.io._writer import RecordWriter
-from filmlore.models import HierarchyLink
+from filmlore.models import HierarchyLink, Source, SourceKind
 from filmlore.values.kinds import get_kind
+from filmlore.values.refs import EntityRef
 
 __all__ = [
     "COLUMNS",
     "HIERARCHY_COLUMNS",
+    "SOURCE_COLUMNS",
     "dumps_csv",
     "dumps_hierarchy_csv",
+    "dumps_sources_csv",
     "read_csv",
     "read_hierarchy_csv",
+    "read_sources_csv",
 ]
 
 COLUMNS = (
@@ -311,6 +321,95 @@ def _reader_of(name: str) -> Any:
     return _reader(get_kind(name))
 
 
+# --- the sources table ------------------------------------------------------------------------
+
+#: The columns of a sources table, in the order they are written.
+SOURCE_COLUMNS = ("id", "kind", "name", "weight", "prior")
+_SOURCE_REQUIRED = ("id", "kind")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_KINDS = {k.value: k for k in SourceKind}
+_KIND_WORDS = ", ".join(repr(k) for k in _KINDS)
+#: The Source fields a sources table holds, with their column.
+_SOURCE_FIELDS = {"id": "id", "kind": "kind", "title": "name", "weight": "weight",
+                  "reliability": "prior"}  # fmt: skip
+
+
+def _number(text: str, column: str, what: str, top: float | None) -> float | Invalid:
+    """The number in a cell, or the problem with it."""
+    stripped = text.strip()
+    if _NUMBER.fullmatch(stripped):
+        value = float(stripped)
+        if math.isfinite(value) and value >= 0 and (top is None or value <= top):
+            return value
+    return Invalid(f"expected {what}, got {describe(text)}", (column,))
+
+
+def _source(cells: dict[str, str]) -> Source | list[Invalid]:
+    """The source of one row of a sources table, or every problem of the row."""
+    problems: list[Invalid] = []
+    fields: dict[str, Any] = {}
+    for column in _SOURCE_REQUIRED:
+        if column not in cells:
+            problems.append(Invalid(f"missing value in column {column!r}", (column,)))
+    if "id" in cells:
+        try:
+            fields["id"] = EntityRef.parse(cells["id"], kind="source")
+        except ParseError:
+            problems.append(
+                Invalid(
+                    "expected a source's id such as 'tmdb-heat' or 'source:tmdb-heat', got "
+                    + describe(cells["id"]),
+                    ("id",),
+                )
+            )
+    if "kind" in cells:
+        kind = _KINDS.get(cells["kind"])
+        if kind is None:
+            problems.append(
+                Invalid(f"expected one of {_KIND_WORDS}, got {describe(cells['kind'])}", ("kind",))
+            )
+        fields["kind"] = kind
+    if "name" in cells:
+        name = cells["name"]
+        if name.isspace():
+            problems.append(Invalid(f"expected a non-empty str, got {describe(name)}", ("name",)))
+        fields["title"] = name
+    for column, field, what, top in (
+        ("weight", "weight", "a number >= 0", None),
+        ("prior", "reliability", "a number in [0, 1]", 1.0),
+    ):
+        if column in cells:
+            found = _number(cells[column], column, what, top)
+            if isinstance(found, Invalid):
+                problems.append(found)
+            else:
+                fields[field] = found
+    if problems:
+        return problems
+    try:
+        return Source(**fields)
+    except FieldError as exc:  # pragma: no cover - every field is checked above
+        column = _SOURCE_FIELDS.get(exc.field, exc.field)
+        return [Invalid(f"expected {exc.expected}, got {describe(exc.got)}", (column,))]
+
+
+def read_sources_csv(
+    lines: Iterable[str], collector: Collector, file: str | None
+) -> Iterator[list[Any]]:
+    """The sources of a sources table (an iterable of lines); yields each row's source."""
+    sources = collector.lists["sources"]
+    for line, cells in _rows(
+        lines, collector, file, "a sources table", SOURCE_COLUMNS, _SOURCE_REQUIRED
+    ):
+        found = _source(cells)
+        if isinstance(found, Source):
+            if collector.keep:
+                sources.append(found)
+            yield [found]
+        else:
+            collector.note(cells, [(p.path, p.message) for p in found], (), file, line)
+
+
 # --- hierarchy.csv ----------------------------------------------------------------------------
 
 #: The columns of a hierarchy table (a dossier folder's ``hierarchy.csv``).
@@ -364,18 +463,28 @@ def _counted(dossier: Dossier, name: str) -> str:
     return f"{count} {name}"
 
 
-def dumps_csv(dossier: Dossier) -> str:
-    """The claims of ``dossier`` as CSV; a dossier holding anything else is refused."""
+def dumps_csv(dossier: Dossier, *, with_sources: bool = False) -> str:
+    """The claims of ``dossier`` as CSV; a dossier holding anything else is refused.
+
+    With ``with_sources``, its sources are allowed too (they are written apart, to a
+    sources table, by :func:`dumps_sources_csv`).
+    """
     others = [
-        _counted(dossier, name)
+        name
         for name in ("properties", "hierarchy", *ENTITY_COLLECTIONS)
-        if name != "claims" and getattr(dossier, name)
+        if name != "claims" and getattr(dossier, name) and not (with_sources and name == "sources")
     ]
     if others or dossier.title is not None or dossier.description is not None:
-        what = ", ".join(others) or "a title or description"
+        what = ", ".join(_counted(dossier, name) for name in others) or "a title or description"
+        hint = ""
+        if others == ["sources"]:
+            hint = (
+                "; or write its sources to a sources table beside the claims with "
+                "filmlore.dump(dossier, path, format='csv', sources=sources_path)"
+            )
         raise ValueError(
             f"CSV holds only claims, and this dossier also has {what}: dump it as JSON, JSON "
-            "Lines, YAML, TOML or a folder, or dump dossier.claims alone"
+            f"Lines, YAML, TOML or a folder, or dump dossier.claims alone{hint}"
         )
     write = RecordWriter(dossier.registry)
     rows = []
@@ -409,6 +518,37 @@ def dumps_csv(dossier: Dossier) -> str:
     for row in rows:
         used.update(row)
     columns = [c for c in COLUMNS if c in used]
+    return _csv_text(columns, ([row.get(c, "") for c in columns] for row in rows))
+
+
+#: The Source fields a sources table cannot hold.
+_NOT_IN_TABLE = ("authors", "publisher", "url", "published", "retrieved", "language", "person",
+                 "via", "text", "description")  # fmt: skip
+
+
+def dumps_sources_csv(sources: Sequence[Source]) -> str:
+    """``sources`` as a sources table: ``id`` and ``kind``, and ``name``, ``weight`` and
+    ``prior`` when any source has one.  A source with a field the table has no column for
+    (an author, a URL, a text …) is refused, not written partly."""
+    rows = []
+    for source in sources:
+        kept = [f for f in _NOT_IN_TABLE if getattr(source, f) not in (None, ())]
+        if kept:
+            raise ValueError(
+                f"{source.id} has {', '.join(kept)}, which a sources table cannot hold (its "
+                f"columns are {', '.join(SOURCE_COLUMNS)}): dump it as JSON, JSON Lines, YAML, "
+                "TOML or a folder"
+            )
+        row = {"id": str(source.id), "kind": source.kind.value}
+        if source.title is not None:
+            row["name"] = source.title
+        if source.weight is not None:
+            row["weight"] = repr(float(source.weight))
+        if source.reliability is not None:
+            row["prior"] = repr(float(source.reliability))
+        rows.append(row)
+    used = set(_SOURCE_REQUIRED).union(*rows)
+    columns = [c for c in SOURCE_COLUMNS if c in used]
     return _csv_text(columns, ([row.get(c, "") for c in columns] for row in rows))
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from filmlore.dossier import Dossier
+from filmlore.dossier import Dossier, DossierOrigin
 from filmlore.errors import LoadError, Location, Problem
 from filmlore.io._converters import converters
 from filmlore.io._hooks import Invalid, describe
@@ -106,6 +106,7 @@ class Collector:
         self.lists: dict[str, list[Any]] = {name: [] for name in COLLECTIONS}
         self.title: str | None = None
         self.description: str | None = None
+        self.origin = DossierOrigin.DOSSIER
         self.lenient = lenient
         self.source = source
         self.keep = keep
@@ -409,7 +410,9 @@ class Collector:
             for name in COLLECTIONS:
                 collections[name] = tuple(self.lists[name])
                 self.lists[name] = []
-            self._dossier = Dossier(title=self.title, description=self.description, **collections)
+            self._dossier = Dossier(
+                title=self.title, description=self.description, origin=self.origin, **collections
+            )
         return self._dossier
 
     def rejected(self, start: int = 0) -> list[Rejected]:
