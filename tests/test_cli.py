@@ -131,9 +131,15 @@ def test_validate_heat_finds_no_issues() -> None:
     assert "331 claims" in result.stderr
 
 
-def test_validate_reports_errors_as_a_table_and_exits_1(claims_csv: Path) -> None:
-    """A claims CSV alone does not hold its sources: unresolved references, exit 1."""
-    result = run("validate", str(claims_csv))
+def test_validate_reports_errors_as_a_table_and_exits_1(tmp_path: Path) -> None:
+    """A dossier whose claim names a source it does not hold: an error in a table, exit 1."""
+    bad = tmp_path / "heat.yaml"
+    bad.write_text(
+        "claims:\n  - {id: 'claim:a', subject: 'film:heat-1995', property: title, value: Heat,"
+        " source: 'source:a'}\n",
+        encoding="utf-8",
+    )
+    result = run("validate", str(bad))
     assert result.returncode == 1
     assert "unresolved-reference" in result.stdout
     assert "$.claims[0].source" in result.stdout
@@ -141,12 +147,15 @@ def test_validate_reports_errors_as_a_table_and_exits_1(claims_csv: Path) -> Non
 
 
 def test_validate_json_lists_the_issues(claims_csv: Path) -> None:
-    """--format json prints the issues as data, with the same exit code."""
+    """--format json prints the issues as data; a claims CSV cannot declare its subjects and
+    sources, so they are infos, one per entity, and the exit code is 0."""
     result = run("validate", str(claims_csv), "--format", "json")
-    assert result.returncode == 1
+    assert result.returncode == 0, result.stderr
     issues = json.loads(result.stdout)
-    assert {i["code"] for i in issues} == {"unresolved-reference"}
+    assert {(i["severity"], i["code"]) for i in issues} == {("info", "undeclared-reference")}
     assert set(issues[0]) == {"severity", "code", "path", "message"}
+    assert issues[0]["path"] == "$.claims[0].subject"
+    assert issues[0]["message"].endswith("a claims table cannot declare entities")
 
 
 def test_malformed_yaml_names_the_file_and_line(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from filmlore import (
     Claim,
     Credit,
     Dossier,
+    DossierOrigin,
     Duration,
     EntityRef,
     Excerpt,
@@ -427,3 +428,94 @@ def test_generated_hierarchies_have_no_cycle_or_repeat(d: Dossier) -> None:
     """The dossiers strategy's hierarchies validate clean (they are valid by construction)."""
     codes = {i.code for i in filmlore.validate(d)}
     assert not codes & {"hierarchy-cycle", "duplicate-link"}
+
+
+# --- what a claims table cannot declare ---------------------------------------------------------
+
+
+def _table(origin: DossierOrigin, sources: list[Source] | None = None) -> Dossier:
+    """Three claims as a claims table holds them: subjects, people and sources undeclared."""
+    other = _ref("source", "blog")
+    return Dossier(
+        sources=sources or [],
+        claims=[
+            _claim("a", "duration", Duration.parse("170 min"), excerpt=Excerpt(text="170 min")),
+            _claim("b", "duration", Duration.parse("171 min"), source=other, attributed_to=MANN),
+            _claim("c", "title", Text("Heat"), attributed_to=MANN, via=(other,)),
+        ],
+        origin=origin,
+    )
+
+
+def test_a_claims_table_cannot_declare_entities() -> None:
+    """From a claims table, what it refers to is an info, once per entity at its first
+    reference, with the count of the others; nothing is an error."""
+    issues = filmlore.validate(_table(DossierOrigin.CLAIMS_TABLE))
+    assert [str(i) for i in issues] == [
+        "info undeclared-reference: the subject film:heat-1995 of claim:a (and 2 more "
+        "references to it) is not declared: a claims table cannot declare entities "
+        "@ $.claims[0].subject",
+        "info undeclared-reference: the source source:article-a of claim:a (and 1 more "
+        "reference to it) is not declared: a claims table cannot declare entities "
+        "@ $.claims[0].source",
+        "info undeclared-reference: the source source:blog of claim:b (and 1 more reference "
+        "to it) is not declared: a claims table cannot declare entities @ $.claims[1].source",
+        "info undeclared-reference: the person person:michael-mann of claim:b (and 1 more "
+        "reference to it) is not declared: a claims table cannot declare entities "
+        "@ $.claims[1].attributed_to",
+    ]
+    filmlore.raise_for_issues(issues)
+
+
+def test_a_sources_table_resolves_its_sources_and_misses_are_warnings() -> None:
+    """With a sources table, its sources resolve as in any dossier (their excerpts are
+    counted unchecked); a source it does not list is a warning, once, at its first use."""
+    listed = Source(id=ARTICLE, kind=SourceKind.DATABASE)
+    issues = filmlore.validate(_table(DossierOrigin.CLAIMS_AND_SOURCES_TABLES, [listed]))
+    assert [(i.severity.value, i.code, i.path) for i in issues] == [
+        ("info", "excerpt-unchecked", "$.sources[0].text"),
+        ("info", "undeclared-reference", "$.claims[0].subject"),
+        ("info", "undeclared-reference", "$.claims[1].attributed_to"),
+        ("warning", "source-not-in-table", "$.claims[1].source"),
+    ]
+    assert issues[-1].message == (
+        "the source source:blog of claim:b (and 1 more reference to it) is not in the sources table"
+    )
+
+
+def test_the_same_records_from_a_dossier_are_errors() -> None:
+    """Built in code (or read from any other format), the same references are errors."""
+    codes = _codes(_table(DossierOrigin.DOSSIER))
+    assert codes == [
+        ("error", "unresolved-reference", "$.claims[0].subject"),
+        ("error", "unresolved-reference", "$.claims[0].source"),
+        ("error", "unresolved-reference", "$.claims[1].subject"),
+        ("error", "unresolved-reference", "$.claims[1].source"),
+        ("error", "unresolved-reference", "$.claims[1].attributed_to"),
+        ("error", "unresolved-reference", "$.claims[2].subject"),
+        ("error", "unresolved-reference", "$.claims[2].source"),
+        ("error", "unresolved-reference", "$.claims[2].attributed_to"),
+        ("error", "unresolved-reference", "$.claims[2].via[0]"),
+    ]
+
+
+def test_a_claims_csv_validates_without_errors() -> None:
+    """Loaded from CSV text, a claims table's subjects and sources are infos; with a
+    sources table, an unlisted source is a warning and the listed one resolves."""
+    table = "subject,property,value,source\nfilm:heat-1995,duration,170 min,source:tmdb\n"
+    alone = filmlore.loads(table, format="csv")
+    assert alone.origin is DossierOrigin.CLAIMS_TABLE
+    assert [(i.code, i.path) for i in filmlore.validate(alone)] == [
+        ("undeclared-reference", "$.claims[0].subject"),
+        ("undeclared-reference", "$.claims[0].source"),
+    ]
+    listed = filmlore.loads(table, format="csv", sources="id,kind\ntmdb,database\n")
+    assert listed.origin is DossierOrigin.CLAIMS_AND_SOURCES_TABLES
+    assert [(i.code, i.path) for i in filmlore.validate(listed)] == [
+        ("undeclared-reference", "$.claims[0].subject")
+    ]
+    other = filmlore.loads(table, format="csv", sources="id,kind\nblog,blog\n")
+    assert [(i.severity.value, i.code) for i in filmlore.validate(other)] == [
+        ("info", "undeclared-reference"),
+        ("warning", "source-not-in-table"),
+    ]

@@ -32,12 +32,23 @@ subject-kind-mismatch      warning   a claim about an entity the property does n
 hierarchy-cycle            error     hierarchy links that lead from a value back to itself
                                      (reported at the link that closes the cycle)
 duplicate-link             warning   a hierarchy link listed twice (reported at the second)
+undeclared-reference       info      a reference to an entity that a claims table cannot
+                                     declare (one issue per entity, with the count)
+source-not-in-table        warning   a claim's source that the sources table given beside a
+                                     claims table does not list (one issue per source)
 =========================  ========  ==============================================================
 
 References to kinds of entity that have no model (``organization``, ``place``, ``work``) are
 not checked.  Excerpts are compared after collapsing every run of whitespace to one space and
 reading the typographic quotes ‘ ’ as ' and “ ” as "; nothing else is normalised.  Hierarchy
 values are compared as written.
+
+A dossier read from a claims table (its ``origin`` is
+:attr:`~filmlore.DossierOrigin.CLAIMS_TABLE`) declares its claims and nothing else, so a
+reference to an entity that is not there is not an error but an ``info``
+``undeclared-reference``: the table could not have declared it.  With a sources table
+(:attr:`~filmlore.DossierOrigin.CLAIMS_AND_SOURCES_TABLES`), the sources it lists resolve as
+in any dossier, and a source it does not list is a ``source-not-in-table`` warning.
 
 >>> from filmlore import Claim, Dossier, EntityRef, Text
 >>> claim = Claim(id=EntityRef("claim", "a"), subject=EntityRef("film", "heat-1995"),
@@ -59,7 +70,7 @@ from typing import Any
 import attrs
 
 from filmlore._bulk import bulk
-from filmlore.dossier import ENTITY_COLLECTIONS, Dossier
+from filmlore.dossier import ENTITY_COLLECTIONS, Dossier, DossierOrigin
 from filmlore.errors import IssuesFound
 from filmlore.models import (
     Character,
@@ -130,6 +141,17 @@ def _normalise(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_QUOTES)).strip()
 
 
+@attrs.define(slots=True)
+class _Absent:
+    """An entity a claims table could not declare, or a source its sources table does not
+    list: where it is first referred to, and how often."""
+
+    path: str
+    what: str
+    owner: EntityRef
+    count: int = 1
+
+
 class _Checker:
     def __init__(self, dossier: Dossier) -> None:
         self.dossier = dossier
@@ -137,6 +159,12 @@ class _Checker:
         # Keyed by (kind, key): hashing a tuple of two strings is cheaper than an EntityRef.
         self.index: dict[tuple[str, str], Any] = {}
         self.unchecked: dict[int, int] = {}  # id() of a source: its claims with excerpts
+        # What a claims table cannot declare, and a sources table does not list: by entity.
+        origin = dossier.origin
+        self.table = origin is not DossierOrigin.DOSSIER
+        self.listed_sources = origin is DossierOrigin.CLAIMS_AND_SOURCES_TABLES
+        self.undeclared: dict[EntityRef, _Absent] = {}
+        self.unlisted: dict[EntityRef, _Absent] = {}
 
     def add(self, severity: Severity, code: str, path: str, message: str) -> None:
         self.issues.append(Issue(severity=severity, code=code, path=path, message=message))
@@ -152,12 +180,41 @@ class _Checker:
             return None
         found = self.index.get((ref.kind, ref.key))
         if found is None and ref.kind not in _UNMODELLED:
-            self.error(
-                "unresolved-reference",
-                f"{_path(where)}.{field}",
-                f"the {what} {ref} of {owner.id} is not in the dossier",
-            )
+            path = f"{_path(where)}.{field}"
+            if not self.table:
+                self.error(
+                    "unresolved-reference",
+                    path,
+                    f"the {what} {ref} of {owner.id} is not in the dossier",
+                )
+            else:
+                listed = self.listed_sources and ref.kind == "source"
+                absent = self.unlisted if listed else self.undeclared
+                seen = absent.get(ref)
+                if seen is None:
+                    absent[ref] = _Absent(path, what, owner.id)
+                else:
+                    seen.count += 1
         return found
+
+    def absent(self) -> None:
+        """One issue per entity a claims table could not declare, and per source its
+        sources table does not list, at the first reference to it."""
+        for ref, a in self.undeclared.items():
+            self.add(
+                Severity.INFO,
+                "undeclared-reference",
+                a.path,
+                f"the {a.what} {ref} of {a.owner}{_more(a.count)} is not declared: a claims "
+                "table cannot declare entities",
+            )
+        for ref, a in self.unlisted.items():
+            self.add(
+                Severity.WARNING,
+                "source-not-in-table",
+                a.path,
+                f"the {a.what} {ref} of {a.owner}{_more(a.count)} is not in the sources table",
+            )
 
     def refs(
         self, refs: tuple[EntityRef, ...], owner: Any, field: str, where: _Where, what: str
@@ -498,6 +555,14 @@ class _Checker:
 _Where = tuple[str, int]
 
 
+def _more(count: int) -> str:
+    """`` (and 3 more references to it)`` for an entity referred to ``count`` times."""
+    if count == 1:
+        return ""
+    others = count - 1
+    return f" (and {others} more reference{'s' if others != 1 else ''} to it)"
+
+
 def _chain(values: list[str], most: int = 12) -> str:
     """``'Milan' → 'Lombardy' → 'Milan'``; a long chain with its middle counted, not shown."""
     shown = [repr(v) for v in values]
@@ -581,5 +646,6 @@ def validate(dossier: Dossier) -> list[Issue]:
         checker.quotes()
         checker.sources()
         checker.claims()
+        checker.absent()
         checker.hierarchy()
     return checker.issues
