@@ -131,9 +131,15 @@ def test_validate_heat_finds_no_issues() -> None:
     assert "331 claims" in result.stderr
 
 
-def test_validate_reports_errors_as_a_table_and_exits_1(claims_csv: Path) -> None:
-    """A claims CSV alone does not hold its sources: unresolved references, exit 1."""
-    result = run("validate", str(claims_csv))
+def test_validate_reports_errors_as_a_table_and_exits_1(tmp_path: Path) -> None:
+    """A dossier whose claim names a source it does not hold: an error in a table, exit 1."""
+    bad = tmp_path / "heat.yaml"
+    bad.write_text(
+        "claims:\n  - {id: 'claim:a', subject: 'film:heat-1995', property: title, value: Heat,"
+        " source: 'source:a'}\n",
+        encoding="utf-8",
+    )
+    result = run("validate", str(bad))
     assert result.returncode == 1
     assert "unresolved-reference" in result.stdout
     assert "$.claims[0].source" in result.stdout
@@ -141,12 +147,102 @@ def test_validate_reports_errors_as_a_table_and_exits_1(claims_csv: Path) -> Non
 
 
 def test_validate_json_lists_the_issues(claims_csv: Path) -> None:
-    """--format json prints the issues as data, with the same exit code."""
+    """--format json prints the issues as data; a claims CSV cannot declare its subjects and
+    sources, so they are infos, one per entity, and the exit code is 0."""
     result = run("validate", str(claims_csv), "--format", "json")
-    assert result.returncode == 1
+    assert result.returncode == 0, result.stderr
     issues = json.loads(result.stdout)
-    assert {i["code"] for i in issues} == {"unresolved-reference"}
+    assert {(i["severity"], i["code"]) for i in issues} == {("info", "undeclared-reference")}
     assert set(issues[0]) == {"severity", "code", "path", "message"}
+    assert issues[0]["path"] == "$.claims[0].subject"
+    assert issues[0]["message"].endswith("a claims table cannot declare entities")
+
+
+@pytest.fixture
+def sources_csv(tmp_path: Path) -> Path:
+    """A sources table for three of the four sources of claims_csv."""
+    path = tmp_path / "sources.csv"
+    path.write_text(
+        "id,kind,name,weight\n"
+        "tmdb-heat,database,Heat in The Movies Dataset,3\n"
+        "crime-epic-blog,blog,The Crime Epic,\n"
+        "inscker-review,review,Soames Inscker on Heat,\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_validate_a_claims_csv_with_its_sources_table(claims_csv: Path, sources_csv: Path) -> None:
+    """--sources declares the sources: they resolve (their excerpts cannot be checked
+    without their texts), and the one it leaves out is a warning; the verdict counts the
+    table's sources; exit 0."""
+    result = run("validate", str(claims_csv), "--sources", str(sources_csv), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    issues = json.loads(result.stdout)
+    warnings = [i for i in issues if i["severity"] == "warning"]
+    assert [i["code"] for i in warnings] == ["source-not-in-table"]
+    assert "the source source:coffee-shop-article of" in warnings[0]["message"]
+    undeclared = [i["message"] for i in issues if i["code"] == "undeclared-reference"]
+    assert not [m for m in undeclared if "source:" in m]
+    assert "excerpt-unchecked" in {i["code"] for i in issues}  # the table keeps no texts
+    text = run("validate", str(claims_csv), "--sources", str(sources_csv))
+    assert text.stderr.strip() == (
+        f"{claims_csv}: no errors (0 errors, 1 warning, 4 infos; 11 claims, 3 sources)"
+    )
+
+
+def test_a_bad_sources_table_is_reported_with_its_file_and_lines(
+    claims_csv: Path, tmp_path: Path
+) -> None:
+    """Every problem of the sources table is printed with its file, line and column; exit 1."""
+    bad = tmp_path / "bad-sources.csv"
+    bad.write_text("id,kind,prior\ntmdb-heat,db,\nblog,blog,1.2\n", encoding="utf-8")
+    result = run("reconcile", str(claims_csv), "--sources", str(bad))
+    assert result.returncode == 1
+    assert_no_traceback(result)
+    assert f"cannot load {claims_csv}: 2 problem(s)" in result.stderr
+    assert f"got 'db' (a string) @ $.kind ({bad}:2)" in result.stderr
+    assert f"expected a number in [0, 1], got '1.2' (a string) @ $.prior ({bad}:3)" in (
+        result.stderr
+    )
+
+
+def test_sources_apply_to_a_claims_csv_only(claims_csv: Path, sources_csv: Path) -> None:
+    """--sources with a dossier, or naming no file, is a usage error: exit 2."""
+    result = run("validate", str(HEAT_DIR), "--sources", str(sources_csv))
+    assert result.returncode == 2
+    assert f"--sources gives the sources of a claims CSV, and {HEAT_DIR} is not one" in (
+        result.stderr
+    )
+    missing = run("validate", str(claims_csv), "--sources", str(sources_csv) + ".nope")
+    assert missing.returncode == 2
+    assert f"no such file or folder: {sources_csv}.nope" in missing.stderr
+
+
+def test_reconcile_a_claims_csv_with_its_sources_table(claims_csv: Path, sources_csv: Path) -> None:
+    """The report knows the sources' kinds and names from the table."""
+    result = run(
+        "reconcile", str(claims_csv), "--sources", str(sources_csv), "--policy", "authority"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "“Heat in The Movies Dataset” (database)" in result.stdout
+    assert "“Soames Inscker on Heat” (review)" in result.stdout
+
+
+def test_convert_a_claims_csv_with_its_sources_table(
+    claims_csv: Path, sources_csv: Path, tmp_path: Path
+) -> None:
+    """Converting a claims CSV with --sources writes a dossier holding those sources."""
+    target = tmp_path / "claims.json"
+    result = run("convert", str(claims_csv), str(target), "--sources", str(sources_csv))
+    assert result.returncode == 0, result.stderr
+    dossier = filmlore.load(target)
+    assert [(str(s.id), s.kind.value, s.weight) for s in dossier.sources] == [
+        ("source:tmdb-heat", "database", 3.0),
+        ("source:crime-epic-blog", "blog", None),
+        ("source:inscker-review", "review", None),
+    ]
+    assert dossier.claims == filmlore.load(claims_csv).claims
 
 
 def test_malformed_yaml_names_the_file_and_line(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,8 +12,11 @@ from filmlore import (
     Claim,
     Credit,
     Dossier,
+    DossierOrigin,
     EntityRef,
+    FieldError,
     Film,
+    HierarchyLink,
     Person,
     Property,
     Quote,
@@ -160,11 +164,57 @@ def test_dossier_properties_extend_the_registry_locally() -> None:
 
 
 def test_merge_keeps_everything() -> None:
-    """merge() concatenates collections."""
-    d = make()
+    """merge() concatenates collections, the hierarchy too."""
+    d = attrs.evolve(make(), hierarchy=[HierarchyLink(child="Milan", parent="Lombardy")])
     merged = d.merge(make())
     assert len(merged.claims) == 2 * len(d.claims)
     assert merged.duplicate_ids()
+    assert merged.hierarchy == d.hierarchy
+    assert d.merge(d).hierarchy == d.hierarchy * 2
+
+
+def test_the_hierarchy_is_a_tuple_of_links() -> None:
+    """hierarchy takes any sequence of HierarchyLink and stores a tuple; not entities."""
+    links = [HierarchyLink(child="Milan", parent="Lombardy")]
+    d = Dossier(hierarchy=links)
+    assert d.hierarchy == tuple(links)
+    assert len(d) == 0
+    assert list(d.entities()) == []
+    with pytest.raises(FieldError) as caught:
+        Dossier(hierarchy=[("Milan", "Lombardy")])  # type: ignore[list-item]
+    assert str(caught.value).startswith(
+        "Dossier.hierarchy: expected a sequence of HierarchyLink, got (('Milan', 'Lombardy'),)"
+    )
+
+
+def test_the_origin_is_not_part_of_equality() -> None:
+    """A dossier read from a claims table equals the same records built in code; the
+    origin defaults to DOSSIER and must be a DossierOrigin."""
+    claims = make().claims
+    table = Dossier(claims=claims, origin=DossierOrigin.CLAIMS_TABLE)
+    assert Dossier(claims=claims).origin is DossierOrigin.DOSSIER
+    assert table == Dossier(claims=claims)
+    assert hash(table) == hash(Dossier(claims=claims))
+    assert attrs.evolve(table, title="t").origin is DossierOrigin.CLAIMS_TABLE
+    with pytest.raises(FieldError, match=r"Dossier\.origin: expected a DossierOrigin"):
+        Dossier(origin="claims-table")  # type: ignore[arg-type]
+
+
+def test_merging_keeps_a_claims_table_only_with_another() -> None:
+    """Two claims tables merge into a claims table (with sources if either has a sources
+    table); with a dossier that could declare the entities, the merge is a dossier; an
+    empty side changes nothing."""
+    claims = make().claims
+    table = Dossier(claims=claims, origin=DossierOrigin.CLAIMS_TABLE)
+    with_sources = Dossier(claims=claims, origin=DossierOrigin.CLAIMS_AND_SOURCES_TABLES)
+    films = Dossier(films=make().films)
+    assert table.merge(table).origin is DossierOrigin.CLAIMS_TABLE
+    assert table.merge(with_sources).origin is DossierOrigin.CLAIMS_AND_SOURCES_TABLES
+    assert with_sources.merge(table).origin is DossierOrigin.CLAIMS_AND_SOURCES_TABLES
+    assert table.merge(films).origin is DossierOrigin.DOSSIER
+    assert films.merge(table).origin is DossierOrigin.DOSSIER
+    assert Dossier().merge(table).origin is DossierOrigin.CLAIMS_TABLE
+    assert table.merge(Dossier()).origin is DossierOrigin.CLAIMS_TABLE
 
 
 @given(dossiers())

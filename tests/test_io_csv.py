@@ -6,13 +6,25 @@ import csv
 import hashlib
 import io
 import re
+from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import filmlore
-from filmlore import Claim, Dossier, Duration, EntityRef, LoadError, Text
+from filmlore import (
+    Claim,
+    Dossier,
+    DossierOrigin,
+    Duration,
+    EntityRef,
+    LoadError,
+    Source,
+    SourceKind,
+    Text,
+)
 from filmlore.io._csv import derived_id, format_qualifiers, parse_qualifiers
 from tests.conftest import ROOT, shared_file
 
@@ -194,3 +206,220 @@ def test_empty_text_values_are_refused() -> None:
     )
     with pytest.raises(ValueError, match="empty text value, which CSV cannot hold"):
         filmlore.dumps([claim], format="csv")
+
+
+def test_a_lone_carriage_return_is_written_quoted() -> None:
+    """A cell holding a lone \\r is quoted (a reader would end the line there): it reads
+    back as written."""
+    claim = Claim(
+        id=EntityRef("claim", "a"),
+        subject=EntityRef("film", "f"),
+        property="title",
+        value=Text("Heat"),
+        source=EntityRef("source", "a"),
+        note="one\rtwo",
+    )
+    text = filmlore.dumps([claim], format="csv")
+    assert text == (
+        'id,subject,property,value,source,note\n"claim:a","film:f","title","Heat","source:a",'
+        '"one\rtwo"\n'
+    )
+    assert _load(text).claims == (claim,)
+
+
+def test_a_dossier_with_a_hierarchy_is_not_a_claims_table() -> None:
+    """The CSV dumper refuses hierarchy links as it refuses every other non-claim record."""
+    link = filmlore.HierarchyLink(child="Milan", parent="Lombardy")
+    with pytest.raises(ValueError, match="CSV holds only claims") as caught:
+        filmlore.dumps(Dossier(hierarchy=[link]), format="csv")
+    assert str(caught.value) == (
+        "CSV holds only claims, and this dossier also has 1 hierarchy link: dump it as JSON, "
+        "JSON Lines, YAML, TOML or a folder, or dump dossier.claims alone"
+    )
+
+
+# --- a sources table beside a claims table ------------------------------------------------------
+
+CLAIMS = (
+    "subject,property,value,source\n"
+    "film:heat-1995,release_date,1995,source:blog\n"
+    "film:heat-1995,release_date,1996,source:tmdb-heat\n"
+)
+SOURCES = (
+    "id,kind,name,weight,prior\n"
+    "tmdb-heat,database,Heat in The Movies Dataset,2,0.9\n"
+    "source:blog,blog,,0.5,\n"
+    "\n"
+    'press-kit,press,"Heat, the press kit",,1\n'
+)
+
+
+def _files(tmp_path: Path, claims: str, sources: str) -> tuple[Path, Path]:
+    (tmp_path / "claims.csv").write_text(claims, encoding="utf-8")
+    (tmp_path / "sources.csv").write_text(sources, encoding="utf-8")
+    return tmp_path / "claims.csv", tmp_path / "sources.csv"
+
+
+def test_a_sources_table_declares_the_sources(tmp_path: Path) -> None:
+    """Each row is a Source: its id (source: optional), kind, name as title, weight, and
+    prior as reliability; the dossier says it came from a claims and a sources table."""
+    claims, sources = _files(tmp_path, CLAIMS, SOURCES)
+    dossier = filmlore.load(claims, sources=sources)
+    assert dossier.sources == (
+        Source(
+            id=EntityRef("source", "tmdb-heat"),
+            kind=SourceKind.DATABASE,
+            title="Heat in The Movies Dataset",
+            weight=2.0,
+            reliability=0.9,
+        ),
+        Source(id=EntityRef("source", "blog"), kind=SourceKind.BLOG, weight=0.5),
+        Source(
+            id=EntityRef("source", "press-kit"),
+            kind=SourceKind.PRESS,
+            title="Heat, the press kit",
+            reliability=1.0,
+        ),
+    )
+    assert len(dossier.claims) == 2
+    assert dossier.origin is DossierOrigin.CLAIMS_AND_SOURCES_TABLES
+    assert filmlore.load(claims).origin is DossierOrigin.CLAIMS_TABLE
+    with open(sources, "rb") as binary:
+        assert filmlore.load(claims, sources=binary).sources == dossier.sources
+        assert not binary.closed
+    assert _load(CLAIMS, sources=io.StringIO(SOURCES)).sources == dossier.sources
+    assert _load(CLAIMS, sources=SOURCES.encode("utf-8-sig")).sources == dossier.sources
+
+
+def test_every_kind_is_a_source_kind() -> None:
+    """The kind column takes every SourceKind value, encyclopedia and user_review too."""
+    rows = "".join(f"s{i},{kind.value}\n" for i, kind in enumerate(SourceKind))
+    sources = _load(CLAIMS, sources="id,kind\n" + rows).sources
+    assert [s.kind for s in sources] == list(SourceKind)
+
+
+def test_sources_table_problems_come_with_the_claims_all_at_once(tmp_path: Path) -> None:
+    """Every bad cell of both tables is a problem at its file, line and column, and nothing
+    is loaded."""
+    claims, sources = _files(
+        tmp_path,
+        CLAIMS + "film:heat-1995,duration,forever,source:blog\n",
+        "id,kind,name,weight,prior\n"
+        "film:heat,newspaper,  ,-1,1.5\n"
+        ",,,abc,nan\n"
+        "ok,blog,,1e400,\n"
+        "short,blog\n",
+    )
+    with pytest.raises(LoadError) as caught:
+        filmlore.load(claims, sources=sources)
+    kinds = (
+        "'film', 'interview', 'database', 'encyclopedia', 'press', 'book', 'article', "
+        "'review', 'blog', 'user_review', 'video', 'other'"
+    )
+    assert [str(p) for p in caught.value.problems] == [
+        "expected a source's id such as 'tmdb-heat' or 'source:tmdb-heat', got 'film:heat' "
+        f"(a string) @ $.id ({sources}:2)",
+        f"expected one of {kinds}, got 'newspaper' (a string) @ $.kind ({sources}:2)",
+        f"expected a non-empty str, got '  ' (a string) @ $.name ({sources}:2)",
+        f"expected a number >= 0, got '-1' (a string) @ $.weight ({sources}:2)",
+        f"expected a number in [0, 1], got '1.5' (a string) @ $.prior ({sources}:2)",
+        f"missing value in column 'id' @ $.id ({sources}:3)",
+        f"missing value in column 'kind' @ $.kind ({sources}:3)",
+        f"expected a number >= 0, got 'abc' (a string) @ $.weight ({sources}:3)",
+        f"expected a number in [0, 1], got 'nan' (a string) @ $.prior ({sources}:3)",
+        f"expected a number >= 0, got '1e400' (a string) @ $.weight ({sources}:4)",
+        f"expected 5 cells as in the header, got 2 @ $ ({sources}:5)",
+        "cannot read 'forever' as a duration: expected a duration such as '170 min', "
+        f"'nearly 3 hours', '2:50' or 'PT2H50M' @ $.value ({claims}:4)",
+    ]
+    assert caught.value.source == str(claims)
+
+
+def test_sources_table_headers_are_checked() -> None:
+    """id and kind are required columns; any column but id, kind, name, weight and prior is
+    refused; a sources table without a name is located as <sources>."""
+    with pytest.raises(LoadError) as caught:
+        filmlore.loads(CLAIMS, format="csv", sources="id,title,url\n")
+    assert [str(p) for p in caught.value.problems] == [
+        "unknown column(s) 'title', 'url'; missing column(s) 'kind' (a sources table takes "
+        "id, kind, name, weight, prior) @ $ (<sources>:1)"
+    ]
+
+
+def test_lenient_sources_rows() -> None:
+    """lenient=True keeps the good sources and sets the bad rows aside with their cells."""
+    result = filmlore.loads(
+        CLAIMS, format="csv", sources="id,kind\nblog,blog\ntmdb-heat,db\n", lenient=True
+    )
+    assert [str(s.id) for s in result.dossier.sources] == ["source:blog"]
+    (rejected,) = result.rejected
+    assert rejected.record == {"id": "tmdb-heat", "kind": "db"}
+    assert str(rejected.location) == "$ (<sources>:3)"
+    assert [p.location.path for p in rejected.problems] == ["$.kind"]
+
+
+def test_iter_load_yields_the_sources_first(tmp_path: Path) -> None:
+    """Streaming a claims CSV with a sources table yields the sources, then the claims."""
+    claims, sources = _files(tmp_path, CLAIMS, SOURCES)
+    records = list(filmlore.iter_load(claims, sources=sources))
+    assert [type(r).__name__ for r in records] == ["Source"] * 3 + ["Claim"] * 2
+
+
+def test_a_sources_table_goes_with_a_claims_csv_only(tmp_path: Path) -> None:
+    """Any other format declares its sources itself: sources= is refused."""
+    (tmp_path / "d.json").write_text("{}", encoding="utf-8")
+    message = "sources= is a sources table beside a claims CSV; a json dossier declares its"
+    with pytest.raises(ValueError, match=message):
+        filmlore.load(tmp_path / "d.json", sources=io.StringIO(SOURCES))
+    with pytest.raises(ValueError, match=message):
+        filmlore.loads("{}", format="json", sources=SOURCES)
+    with pytest.raises(ValueError, match=message):
+        list(filmlore.iter_load(tmp_path / "d.json", sources=io.StringIO(SOURCES)))
+    with pytest.raises(ValueError, match="a folder dossier declares its sources itself"):
+        filmlore.dump(Dossier(), tmp_path / "folder", sources=tmp_path / "sources.csv")
+    assert not (tmp_path / "folder").exists()
+
+
+def test_a_sources_table_gives_the_policies_their_kinds_and_weights() -> None:
+    """Two blogs against one database: the authority order and the weights now apply."""
+    claims = CLAIMS + "film:heat-1995,release_date,1995,source:fan-site\n"
+    table = "id,kind,weight\nblog,blog,1\nfan-site,blog,1\ntmdb-heat,database,5\n"
+    dossier = _load(claims, sources=table)
+    for policy in (filmlore.Authority(), filmlore.WeightedVote()):
+        result = filmlore.reconcile(dossier, policy=policy, context=dossier)
+        assert result.fact("film:heat-1995", "release_date").printed == "1996", policy
+    bare = _load(claims)
+    result = filmlore.reconcile(bare, policy=filmlore.WeightedVote(), context=bare)
+    assert result.fact("film:heat-1995", "release_date").printed == "1995"
+
+
+def test_dump_writes_a_sources_table_beside_the_claims(tmp_path: Path) -> None:
+    """dump(..., sources=) writes the claims and the sources table, and loading them back
+    gives the dossier; a source the table cannot hold, or dumps() with sources, is
+    refused with what to do."""
+    claims, sources = _files(tmp_path, CLAIMS, SOURCES)
+    dossier = filmlore.load(claims, sources=sources)
+    filmlore.dump(dossier, tmp_path / "out.csv", sources=tmp_path / "out-sources.csv")
+    assert (tmp_path / "out-sources.csv").read_text(encoding="utf-8") == (
+        "id,kind,name,weight,prior\n"
+        "source:tmdb-heat,database,Heat in The Movies Dataset,2.0,0.9\n"
+        "source:blog,blog,,0.5,\n"
+        'source:press-kit,press,"Heat, the press kit",,1.0\n'
+    )
+    again = filmlore.load(tmp_path / "out.csv", sources=tmp_path / "out-sources.csv")
+    assert again == dossier
+    with pytest.raises(ValueError, match=r"dump it as JSON.*sources=sources_path"):
+        filmlore.dumps(dossier, format="csv")
+    with_url = attrs.evolve(dossier.sources[0], url="https://example.org")
+    with pytest.raises(ValueError, match="a sources table cannot hold") as caught:
+        filmlore.dump(
+            attrs.evolve(dossier, sources=[with_url]),
+            tmp_path / "new.csv",
+            sources=tmp_path / "new-sources.csv",
+        )
+    assert str(caught.value) == (
+        "source:tmdb-heat has url, which a sources table cannot hold (its columns are id, "
+        "kind, name, weight, prior): dump it as JSON, JSON Lines, YAML, TOML or a folder"
+    )
+    assert not (tmp_path / "new.csv").exists()
+    assert not (tmp_path / "new-sources.csv").exists()

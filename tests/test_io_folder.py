@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
 
 import filmlore
 from filmlore import Dossier, EntityRef, LoadError
+from tests.conftest import shared_file
 
 DOSSIER_YAML = """\
 title: Heat
@@ -130,3 +133,115 @@ def test_dump_refuses_a_folder_in_use(tmp_path: Path) -> None:
     (tmp_path / "x" / "dossier.yaml").write_text("title: old\n")
     with pytest.raises(FileExistsError, match="is not empty"):
         filmlore.dump(Dossier(), tmp_path / "x")
+
+
+# --- the hierarchy: hierarchy.csv -----------------------------------------------------------------
+
+
+def test_hierarchy_csv_is_read_after_dossier_yaml(tmp_path: Path) -> None:
+    """hierarchy.csv's links (columns in any order, BOM and empty rows allowed) follow the
+    ones dossier.yaml lists, in file order."""
+    yaml = DOSSIER_YAML + "hierarchy:\n  - {child: Milan, parent: Lombardy}\n"
+    root = _folder(
+        tmp_path / "heat",
+        {
+            "dossier.yaml": yaml,
+            "hierarchy.csv": '\ufeffparent,child\nItaly,Lombardy\n\n"Lombardy, Italy",Milan\n',
+        },
+    )
+    dossier = filmlore.load(root)
+    assert [(link.child, link.parent) for link in dossier.hierarchy] == [
+        ("Milan", "Lombardy"),
+        ("Lombardy", "Italy"),
+        ("Milan", "Lombardy, Italy"),
+    ]
+
+
+def test_hierarchy_csv_problems_name_the_file_line_and_column(tmp_path: Path) -> None:
+    """Every bad row of hierarchy.csv is a problem at its line and column, all at once."""
+    root = _folder(
+        tmp_path / "heat",
+        {
+            "dossier.yaml": DOSSIER_YAML,
+            "hierarchy.csv": 'child,parent\nMilan,Milan\n,Italy\n"Turin\nTorino",  \nRome\n',
+        },
+    )
+    file = root / "hierarchy.csv"
+    assert _problems(root) == [
+        f"expected a value other than the child, got 'Milan' (a string) @ $.parent ({file}:2)",
+        f"missing value in column 'child' @ $.child ({file}:3)",
+        f"expected a non-empty str, got '  ' (a string) @ $.parent ({file}:4)",
+        f"expected 2 cells as in the header, got 1 @ $ ({file}:6)",
+    ]
+
+
+def test_hierarchy_csv_header_is_checked(tmp_path: Path) -> None:
+    """A header other than child and parent is refused, with the columns it takes."""
+    root = _folder(
+        tmp_path / "heat", {"dossier.yaml": DOSSIER_YAML, "hierarchy.csv": "child,parent,note\n"}
+    )
+    assert _problems(root) == [
+        "unknown column(s) 'note' (a hierarchy table takes child, parent) "
+        f"@ $ ({root / 'hierarchy.csv'}:1)"
+    ]
+
+
+def test_the_hierarchy_is_not_a_list_folder(tmp_path: Path) -> None:
+    """A hierarchy/ folder is not read: it is a problem naming where links go."""
+    root = _folder(
+        tmp_path / "heat",
+        {"dossier.yaml": DOSSIER_YAML, "hierarchy/a.yaml": "- {child: Milan, parent: Italy}\n"},
+    )
+    (problem,) = _problems(root)
+    assert problem.startswith(
+        "unexpected folder 'hierarchy' in the dossier folder: it holds dossier.yaml, "
+        "hierarchy.csv and folders named after the lists (properties, films, people,"
+    )
+
+
+def test_dump_writes_the_hierarchy_to_hierarchy_csv(tmp_path: Path) -> None:
+    """dump writes the links to hierarchy.csv (child,parent; quoted where needed), not to
+    dossier.yaml, and reads them back."""
+    links = [
+        filmlore.HierarchyLink(child="Milan", parent="Lombardy"),
+        filmlore.HierarchyLink(child='The "Bel Paese"', parent="Europe, South"),
+    ]
+    dossier = Dossier(title="Places", hierarchy=links)
+    filmlore.dump(dossier, tmp_path / "out")
+    assert (tmp_path / "out" / "hierarchy.csv").read_text(encoding="utf-8") == (
+        'child,parent\nMilan,Lombardy\n"The ""Bel Paese""","Europe, South"\n'
+    )
+    assert (tmp_path / "out" / "dossier.yaml").read_text(encoding="utf-8") == "title: Places\n"
+    assert filmlore.load(tmp_path / "out") == dossier
+    filmlore.dump(Dossier(title="No places"), tmp_path / "none")
+    assert not (tmp_path / "none" / "hierarchy.csv").exists()
+
+
+def test_a_real_place_tree_loads_and_its_repeated_names_are_found(tmp_path: Path) -> None:
+    """The heritage benchmark's place tree (ID,name,parentID), written as hierarchy.csv by
+    name, loads; by name, its places that share a name make one link twice and one cycle
+    (a Denmark within the Region of Southern Denmark), and validation finds both."""
+    tree = shared_file("data", "truth", "heritages", "hierarchy.csv")
+    with open(tree, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    names = {row["ID"]: row["name"] for row in rows}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["child", "parent"])
+    pairs = []
+    for row in rows:
+        parent = names.get(row["parentID"])
+        if parent is not None and parent != row["name"]:
+            writer.writerow([row["name"], parent])
+            pairs.append((row["name"], parent))
+    root = _folder(tmp_path / "heritages", {"hierarchy.csv": out.getvalue()})
+    dossier = filmlore.load(root)
+    assert [(link.child, link.parent) for link in dossier.hierarchy] == pairs
+    assert len(pairs) > 1000
+    assert [str(i) for i in filmlore.validate(dossier)] == [
+        "error hierarchy-cycle: the hierarchy goes round in a cycle, 'Denmark' → 'Region of "
+        "Southern Denmark' → 'Denmark' (child → parent): a value cannot lie within itself "
+        "@ $.hierarchy[74]",
+        "warning duplicate-link: the link 'Maharashtra State' → 'Aurangabad District' is "
+        "listed at $.hierarchy[885] already @ $.hierarchy[889]",
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import attrs
@@ -17,6 +18,7 @@ from filmlore.testing import (
     credits,
     dossiers,
     films,
+    hierarchy_links,
     people,
     quotes,
     scenes,
@@ -71,6 +73,7 @@ _PROPERTIES = st.sampled_from(["ref", "date", "duration", "integer", "boolean", 
 _ONE_OF_EACH = st.fixed_dictionaries(
     {
         "properties": st.lists(_PROPERTIES, max_size=2),
+        "hierarchy": st.lists(hierarchy_links(), max_size=3),
         "films": st.lists(films(), max_size=2),
         "people": st.lists(people(), max_size=2),
         "characters": st.lists(characters(), max_size=2),
@@ -99,13 +102,42 @@ def test_claims_roundtrip_through_csv(claim_list: list[filmlore.Claim]) -> None:
     assert _roundtrip(dossier, "csv") == dossier
 
 
+#: Sources with only what a sources table holds: id, kind, name, weight and prior.
+_TABLE_SOURCES = sources().map(
+    lambda s: filmlore.Source(
+        id=s.id, kind=s.kind, title=s.title, weight=s.weight, reliability=s.reliability
+    )
+)
+
+
+@_settings
+@given(
+    claim_list=st.lists(claims(), max_size=4, unique_by=lambda c: c.id),
+    source_list=st.lists(_TABLE_SOURCES, max_size=4),
+)
+def test_claims_and_their_sources_roundtrip_through_two_tables(
+    tmp_path_factory: pytest.TempPathFactory,
+    claim_list: list[filmlore.Claim],
+    source_list: list[filmlore.Source],
+) -> None:
+    """Claims and the sources a sources table can hold survive dump(..., sources=) and
+    load(..., sources=): any kind, name, weight and prior."""
+    folder = tmp_path_factory.mktemp("tables")
+    dossier = Dossier(claims=claim_list, sources=source_list)
+    filmlore.dump(dossier, folder / "claims.csv", sources=folder / "sources.csv")
+    loaded = filmlore.load(folder / "claims.csv", sources=folder / "sources.csv")
+    assert loaded == dossier
+    assert loaded.origin is filmlore.DossierOrigin.CLAIMS_AND_SOURCES_TABLES
+
+
 @settings(max_examples=_EXAMPLES // 2, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(dossier=_ONE_OF_EACH, title=st.none() | st.text(max_size=10))
 def test_folder_roundtrips(
     tmp_path_factory: pytest.TempPathFactory, dossier: Dossier, title: str | None
 ) -> None:
-    """A dossier survives a dossier folder, sources' texts included; one whose sources share
-    an id while one has a text is refused, since a folder keeps one text per id."""
+    """A dossier survives a dossier folder, sources' texts and hierarchy.csv included; one
+    whose sources share an id while one has a text is refused, since a folder keeps one
+    text per id."""
     dossier = attrs.evolve(dossier, title=title)
     folder: Path = tmp_path_factory.mktemp("dossier") / "heat"
     ids = [s.id for s in dossier.sources]
@@ -153,3 +185,42 @@ def test_declared_properties_roundtrip(fmt: str) -> None:
     text = filmlore.dumps(dossier, format=fmt)
     assert "kind" not in text.split("claim")[-1]  # written plainly, as an integer
     assert _roundtrip(dossier, fmt) == dossier
+
+
+@pytest.mark.parametrize(
+    ("fmt", "written"),
+    [
+        ("yaml", "hierarchy:\n- child: Milan\n  parent: Lombardy\n"),
+        (
+            "json",
+            '{\n  "hierarchy": [\n    {\n      "child": "Milan",\n'
+            '      "parent": "Lombardy"\n    }\n  ]\n}\n',
+        ),
+        ("toml", '[[hierarchy]]\nchild = "Milan"\nparent = "Lombardy"\n'),
+        ("jsonl", '{"hierarchy_link":{"child":"Milan","parent":"Lombardy"}}\n'),
+    ],
+)
+def test_the_hierarchy_is_written_like_the_properties(fmt: str, written: str) -> None:
+    """A hierarchy is a list of {child, parent} mappings; in JSON Lines, one line tagged
+    hierarchy_link per link, like one tagged property per line."""
+    dossier = Dossier(hierarchy=[filmlore.HierarchyLink(child="Milan", parent="Lombardy")])
+    assert filmlore.dumps(dossier, format=fmt) == written
+    assert _roundtrip(dossier, fmt) == dossier
+
+
+def test_hierarchy_problems_have_their_path_and_line() -> None:
+    """A bad link in any format is a problem at its path and line, all at once; JSON Lines
+    takes a list of links under the plural tag too."""
+    text = "hierarchy:\n- {child: Milan, parent: Milan}\n- {child: 12, parent: Italy, rank: 1}\n"
+    with pytest.raises(filmlore.LoadError) as caught:
+        filmlore.loads(text, format="yaml")
+    assert [str(p) for p in caught.value.problems] == [
+        "expected a value other than the child, got 'Milan' (a string) @ $.hierarchy[0].parent "
+        "(line 2)",
+        "expected a string, got 12 (an integer) @ $.hierarchy[1].child (line 3)",
+        "unknown key 'rank': a HierarchyLink takes child, parent @ $.hierarchy[1].rank (line 3)",
+    ]
+    lines = '{"hierarchy": [{"child": "Milan", "parent": "Lombardy"}]}\n'
+    loaded = filmlore.loads(lines, format="jsonl")
+    assert loaded.hierarchy == (filmlore.HierarchyLink(child="Milan", parent="Lombardy"),)
+    assert list(filmlore.iter_load(io.StringIO(lines), format="jsonl")) == list(loaded.hierarchy)

@@ -199,3 +199,31 @@ def test_every_strategy_builds_valid_models(c: Claim, s: Source, cr: Credit) -> 
     """Re-validating a generated model (evolve runs the validators) never fails."""
     for model in (c, s, cr):
         assert attrs.evolve(model) == model
+
+
+def test_hierarchy_link_holds_two_different_values() -> None:
+    """A hierarchy link joins a child to a parent: two non-empty strings, not the same one."""
+    link = filmlore.HierarchyLink(child="Milan", parent="Lombardy")
+    assert (link.child, link.parent) == ("Milan", "Lombardy")
+    assert link == filmlore.HierarchyLink(child="Milan", parent="Lombardy")
+    assert hash(link) == hash(filmlore.HierarchyLink(child="Milan", parent="Lombardy"))
+    with pytest.raises(FieldError) as caught:
+        filmlore.HierarchyLink(child="Milan", parent="Milan")
+    assert str(caught.value) == (
+        "HierarchyLink.parent: expected a value other than the child, got 'Milan'"
+    )
+    with pytest.raises(FieldError) as caught:
+        filmlore.HierarchyLink(child=" ", parent="Lombardy")
+    assert str(caught.value) == "HierarchyLink.child: expected a non-empty str, got ' '"
+    with pytest.raises(FieldError, match=r"HierarchyLink\.parent: expected a non-empty str"):
+        filmlore.HierarchyLink(child="Milan", parent=None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        filmlore.HierarchyLink("Milan", "Lombardy")  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        link.parent = "Italy"  # type: ignore[misc]
+
+
+def test_hierarchy_links_compare_values_as_written() -> None:
+    """Values are not normalised: 'milan' under 'Milan' is a link, and spaces are kept."""
+    link = filmlore.HierarchyLink(child="milan", parent="Milan ")
+    assert (link.child, link.parent) == ("milan", "Milan ")

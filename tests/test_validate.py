@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
 
 import filmlore
 from filmlore import (
@@ -15,10 +16,12 @@ from filmlore import (
     Claim,
     Credit,
     Dossier,
+    DossierOrigin,
     Duration,
     EntityRef,
     Excerpt,
     Film,
+    HierarchyLink,
     Issue,
     IssuesFound,
     PartialDate,
@@ -32,6 +35,7 @@ from filmlore import (
     SourceKind,
     Text,
 )
+from filmlore.testing import dossiers
 
 HEAT = EntityRef("film", "heat-1995")
 PACINO = EntityRef("person", "al-pacino")
@@ -339,3 +343,179 @@ def test_validation_is_linear() -> None:
     small, large = big(500), big(5000)
     timed(small)
     assert timed(large) < 30 * max(timed(small), 1e-4)
+
+
+# --- hierarchies --------------------------------------------------------------------------------
+
+
+def _links(*pairs: str) -> list[HierarchyLink]:
+    """Links from ``"child > parent"`` strings."""
+    return [HierarchyLink(child=c, parent=p) for c, p in (pair.split(" > ") for pair in pairs)]
+
+
+def test_a_hierarchy_with_several_parents_and_no_cycle_is_clean() -> None:
+    """A child under two parents, and two paths to one ancestor, are no cycle."""
+    d = Dossier(
+        hierarchy=_links(
+            "Milan > Lombardy",
+            "Milan > Metropolitan City of Milan",
+            "Metropolitan City of Milan > Lombardy",
+            "Lombardy > Italy",
+        )
+    )
+    assert filmlore.validate(d) == []
+
+
+def test_a_cycle_in_the_hierarchy_is_an_error_at_the_link_closing_it() -> None:
+    """Milan → Lombardy → Milan: an error at the second link, naming the whole cycle."""
+    d = Dossier(hierarchy=_links("Milan > Lombardy", "Lombardy > Italy", "Lombardy > Milan"))
+    (issue,) = filmlore.validate(d)
+    assert issue.severity is Severity.ERROR
+    assert (issue.code, issue.path) == ("hierarchy-cycle", "$.hierarchy[2]")
+    assert issue.message == (
+        "the hierarchy goes round in a cycle, 'Milan' → 'Lombardy' → 'Milan' (child → parent): "
+        "a value cannot lie within itself"
+    )
+
+
+def test_every_link_closing_a_cycle_is_reported_in_dossier_order() -> None:
+    """Two cycles through one value are two errors, each with its own cycle; dropping the
+    reported links leaves none."""
+    links = _links(
+        "Milan > Lombardy",
+        "Lombardy > Italy",
+        "Italy > Milan",
+        "Turin > Piedmont",
+        "Lombardy > Milan",
+    )
+    issues = filmlore.validate(Dossier(hierarchy=links))
+    assert [(i.code, i.path) for i in issues] == [
+        ("hierarchy-cycle", "$.hierarchy[2]"),
+        ("hierarchy-cycle", "$.hierarchy[4]"),
+    ]
+    assert "'Milan' → 'Lombardy' → 'Italy' → 'Milan'" in issues[0].message
+    assert "'Milan' → 'Lombardy' → 'Milan'" in issues[1].message
+    kept = [link for i, link in enumerate(links) if i not in (2, 4)]
+    assert filmlore.validate(Dossier(hierarchy=kept)) == []
+
+
+def test_a_long_cycle_is_shown_with_its_middle_counted() -> None:
+    """A cycle through 100,001 values is found without exhausting the stack, and its message
+    shows both ends and how many values it leaves out."""
+    n = 100_000
+    links = [HierarchyLink(child=f"v{i}", parent=f"v{i + 1}") for i in range(n)]
+    links.append(HierarchyLink(child=f"v{n}", parent="v0"))
+    (issue,) = filmlore.validate(Dossier(hierarchy=links))
+    assert issue.path == f"$.hierarchy[{n}]"
+    assert issue.message == (
+        "the hierarchy goes round in a cycle, 'v0' → 'v1' → 'v2' → 'v3' → 'v4' → 'v5' → "
+        "… 99991 more … → 'v99997' → 'v99998' → 'v99999' → 'v100000' → 'v0' (child → "
+        "parent): a value cannot lie within itself"
+    )
+
+
+def test_a_link_listed_twice_is_a_warning_at_the_second() -> None:
+    """The same child and parent twice: a warning naming the first; values as written."""
+    d = Dossier(hierarchy=_links("Milan > Lombardy", "milan > Lombardy", "Milan > Lombardy"))
+    (issue,) = filmlore.validate(d)
+    assert issue.severity is Severity.WARNING
+    assert (issue.code, issue.path) == ("duplicate-link", "$.hierarchy[2]")
+    assert issue.message == "the link 'Milan' → 'Lombardy' is listed at $.hierarchy[0] already"
+
+
+@given(dossiers())
+def test_generated_hierarchies_have_no_cycle_or_repeat(d: Dossier) -> None:
+    """The dossiers strategy's hierarchies validate clean (they are valid by construction)."""
+    codes = {i.code for i in filmlore.validate(d)}
+    assert not codes & {"hierarchy-cycle", "duplicate-link"}
+
+
+# --- what a claims table cannot declare ---------------------------------------------------------
+
+
+def _table(origin: DossierOrigin, sources: list[Source] | None = None) -> Dossier:
+    """Three claims as a claims table holds them: subjects, people and sources undeclared."""
+    other = _ref("source", "blog")
+    return Dossier(
+        sources=sources or [],
+        claims=[
+            _claim("a", "duration", Duration.parse("170 min"), excerpt=Excerpt(text="170 min")),
+            _claim("b", "duration", Duration.parse("171 min"), source=other, attributed_to=MANN),
+            _claim("c", "title", Text("Heat"), attributed_to=MANN, via=(other,)),
+        ],
+        origin=origin,
+    )
+
+
+def test_a_claims_table_cannot_declare_entities() -> None:
+    """From a claims table, what it refers to is an info, once per entity at its first
+    reference, with the count of the others; nothing is an error."""
+    issues = filmlore.validate(_table(DossierOrigin.CLAIMS_TABLE))
+    assert [str(i) for i in issues] == [
+        "info undeclared-reference: the subject film:heat-1995 of claim:a (and 2 more "
+        "references to it) is not declared: a claims table cannot declare entities "
+        "@ $.claims[0].subject",
+        "info undeclared-reference: the source source:article-a of claim:a (and 1 more "
+        "reference to it) is not declared: a claims table cannot declare entities "
+        "@ $.claims[0].source",
+        "info undeclared-reference: the source source:blog of claim:b (and 1 more reference "
+        "to it) is not declared: a claims table cannot declare entities @ $.claims[1].source",
+        "info undeclared-reference: the person person:michael-mann of claim:b (and 1 more "
+        "reference to it) is not declared: a claims table cannot declare entities "
+        "@ $.claims[1].attributed_to",
+    ]
+    filmlore.raise_for_issues(issues)
+
+
+def test_a_sources_table_resolves_its_sources_and_misses_are_warnings() -> None:
+    """With a sources table, its sources resolve as in any dossier (their excerpts are
+    counted unchecked); a source it does not list is a warning, once, at its first use."""
+    listed = Source(id=ARTICLE, kind=SourceKind.DATABASE)
+    issues = filmlore.validate(_table(DossierOrigin.CLAIMS_AND_SOURCES_TABLES, [listed]))
+    assert [(i.severity.value, i.code, i.path) for i in issues] == [
+        ("info", "excerpt-unchecked", "$.sources[0].text"),
+        ("info", "undeclared-reference", "$.claims[0].subject"),
+        ("info", "undeclared-reference", "$.claims[1].attributed_to"),
+        ("warning", "source-not-in-table", "$.claims[1].source"),
+    ]
+    assert issues[-1].message == (
+        "the source source:blog of claim:b (and 1 more reference to it) is not in the sources table"
+    )
+
+
+def test_the_same_records_from_a_dossier_are_errors() -> None:
+    """Built in code (or read from any other format), the same references are errors."""
+    codes = _codes(_table(DossierOrigin.DOSSIER))
+    assert codes == [
+        ("error", "unresolved-reference", "$.claims[0].subject"),
+        ("error", "unresolved-reference", "$.claims[0].source"),
+        ("error", "unresolved-reference", "$.claims[1].subject"),
+        ("error", "unresolved-reference", "$.claims[1].source"),
+        ("error", "unresolved-reference", "$.claims[1].attributed_to"),
+        ("error", "unresolved-reference", "$.claims[2].subject"),
+        ("error", "unresolved-reference", "$.claims[2].source"),
+        ("error", "unresolved-reference", "$.claims[2].attributed_to"),
+        ("error", "unresolved-reference", "$.claims[2].via[0]"),
+    ]
+
+
+def test_a_claims_csv_validates_without_errors() -> None:
+    """Loaded from CSV text, a claims table's subjects and sources are infos; with a
+    sources table, an unlisted source is a warning and the listed one resolves."""
+    table = "subject,property,value,source\nfilm:heat-1995,duration,170 min,source:tmdb\n"
+    alone = filmlore.loads(table, format="csv")
+    assert alone.origin is DossierOrigin.CLAIMS_TABLE
+    assert [(i.code, i.path) for i in filmlore.validate(alone)] == [
+        ("undeclared-reference", "$.claims[0].subject"),
+        ("undeclared-reference", "$.claims[0].source"),
+    ]
+    listed = filmlore.loads(table, format="csv", sources="id,kind\ntmdb,database\n")
+    assert listed.origin is DossierOrigin.CLAIMS_AND_SOURCES_TABLES
+    assert [(i.code, i.path) for i in filmlore.validate(listed)] == [
+        ("undeclared-reference", "$.claims[0].subject")
+    ]
+    other = filmlore.loads(table, format="csv", sources="id,kind\nblog,blog\n")
+    assert [(i.severity.value, i.code) for i in filmlore.validate(other)] == [
+        ("info", "undeclared-reference"),
+        ("warning", "source-not-in-table"),
+    ]

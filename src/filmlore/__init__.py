@@ -26,7 +26,7 @@ from filmlore.compare import (
     normalize_text,
     register_comparator,
 )
-from filmlore.dossier import Dossier
+from filmlore.dossier import Dossier, DossierOrigin
 from filmlore.errors import (
     DuplicateIdError,
     FieldError,
@@ -51,6 +51,7 @@ from filmlore.models import (
     Excerpt,
     ExternalIds,
     Film,
+    HierarchyLink,
     Person,
     Qualifier,
     Quote,
@@ -113,6 +114,7 @@ __all__ = [
     "Credit",
     "DateInterval",
     "Dossier",
+    "DossierOrigin",
     "DuplicateIdError",
     "Duration",
     "EntityRef",
@@ -125,6 +127,7 @@ __all__ = [
     "FilmloreError",
     "Hedge",
     "HierarchyError",
+    "HierarchyLink",
     "ImdbId",
     "Issue",
     "IssuesFound",

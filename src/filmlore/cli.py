@@ -86,6 +86,16 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_sources(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--sources",
+        metavar="FILE",
+        help="with a claims CSV: a sources table (CSV with the columns id, kind, and "
+        "optionally name, weight, prior) giving each source's kind, name, weight and prior, "
+        "which a claims CSV cannot declare",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``filmlore`` command, with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -115,12 +125,14 @@ def build_parser() -> argparse.ArgumentParser:
             "any issue is an error."
         ),
         epilog="example:\n  filmlore validate examples/heat\n"
-        "  filmlore validate claims.csv --kinds runtime_text=duration",
+        "  filmlore validate claims.csv --kinds runtime_text=duration\n"
+        "  filmlore validate claims.csv --sources sources.csv",
     )
     validate.add_argument("path", metavar="PATH", help="a dossier folder or file")
     validate.add_argument(
         "--format", choices=("text", "json"), default="text", help="text (a table) or json"
     )
+    _add_sources(validate)
     _add_common(validate)
 
     reconcile = commands.add_parser(
@@ -137,7 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
         "  filmlore reconcile examples/heat\n"
         "  filmlore reconcile examples/heat --policy authority --format markdown\n"
         "  filmlore reconcile examples/heat -o heat-report.html\n"
-        "  filmlore reconcile claims.csv --policy weighted-vote --weight database=3",
+        "  filmlore reconcile claims.csv --policy weighted-vote --weight database=3\n"
+        "  filmlore reconcile claims.csv --sources sources.csv --policy authority",
     )
     reconcile.add_argument("path", metavar="PATH", help="a dossier folder or file")
     reconcile.add_argument(
@@ -164,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     reconcile.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
     reconcile.add_argument("--title", help="the report's title (default: the dossier's)")
+    _add_sources(reconcile)
     _add_common(reconcile)
 
     quotes = commands.add_parser(
@@ -183,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     quotes.add_argument(
         "--format", choices=("text", "json"), default="text", help="text (tables) or json"
     )
+    _add_sources(quotes)
     _add_common(quotes)
 
     convert = commands.add_parser(
@@ -195,7 +210,8 @@ def build_parser() -> argparse.ArgumentParser:
             "dossier folder -- or from --from and --to."
         ),
         epilog="examples:\n  filmlore convert examples/heat heat.json\n"
-        "  filmlore convert heat.json heat-claims.csv --claims-only",
+        "  filmlore convert heat.json heat-claims.csv --claims-only\n"
+        "  filmlore convert claims.csv claims.json --sources sources.csv",
     )
     convert.add_argument("input", metavar="IN", help="the file or folder to read")
     convert.add_argument("output", metavar="OUT", help="the file or folder to write")
@@ -211,6 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write the claims alone (what a CSV file holds)",
     )
+    _add_sources(convert)
     _add_common(convert)
     return parser
 
@@ -284,15 +301,36 @@ def _check_path(path: str) -> Path:
     return found
 
 
-def _load(app: _App, path: str, kinds: Sequence[str], format: str | None = None) -> Any:
-    """The dossier at ``path``; a DataError with every problem and its place if it has any."""
+def _load(
+    app: _App,
+    path: str,
+    kinds: Sequence[str],
+    format: str | None = None,
+    sources: str | None = None,
+) -> Any:
+    """The dossier at ``path`` (with the sources table ``sources`` beside a claims CSV); a
+    DataError with every problem and its place if it has any."""
     import filmlore
 
     source = _check_path(path)
     mapping = _kinds(kinds)
+    table = None
+    if sources is not None:
+        table = _check_path(sources)
+        given = format or ("folder" if source.is_dir() else source.suffix.lower().lstrip("."))
+        if given != "csv":
+            raise UsageError(
+                f"--sources gives the sources of a claims CSV, and {path} is not one: a "
+                "dossier declares its sources itself"
+            )
     try:
         with app.progress(f"Loading {source.name}"):
-            loaded = filmlore.load(source, format=format, kinds=mapping or None)  # type: ignore[arg-type]
+            loaded = filmlore.load(
+                source,
+                format=format,  # type: ignore[arg-type]
+                kinds=mapping or None,
+                sources=table,
+            )
     except filmlore.LoadError as exc:
         raise DataError(
             f"cannot load {path}: {len(exc.problems)} problem(s)",
@@ -314,7 +352,7 @@ def _cmd_validate(app: _App, args: argparse.Namespace) -> int:
     import filmlore
     from filmlore.report._rich import issues_renderable
 
-    dossier = _load(app, args.path, args.kinds)
+    dossier = _load(app, args.path, args.kinds, sources=args.sources)
     issues = filmlore.validate(dossier)
     errors = sum(1 for i in issues if i.severity is filmlore.Severity.ERROR)
     if args.format == "json":
@@ -331,12 +369,17 @@ def _cmd_validate(app: _App, args: argparse.Namespace) -> int:
     if errors:
         app.say(f"{args.path}: {summary}", "bold red")
         return 1
-    what = f"{len(dossier.claims)} claims, {len(dossier.sources)} sources"
+    what = f"{_count(len(dossier.claims), 'claim')}, {_count(len(dossier.sources), 'source')}"
     if issues:
         app.say(f"{args.path}: no errors ({summary}; {what})", "green")
     else:
         app.say(f"{args.path}: no issues ({what})", "green")
     return 0
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 source``, ``7 sources``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _weights(pairs: Sequence[str]) -> dict[str, float]:
@@ -383,7 +426,7 @@ def _cmd_reconcile(app: _App, args: argparse.Namespace) -> int:
 
     policy = _policy(args.policy, _weights(args.weight))
     fmt = _report_format(args)
-    dossier = _load(app, args.path, args.kinds)
+    dossier = _load(app, args.path, args.kinds, sources=args.sources)
     try:
         with app.progress(f"Reconciling {len(dossier.claims)} claims"):
             result = reconcile(dossier, policy=policy, context=dossier)
@@ -410,7 +453,7 @@ def _cmd_quotes(app: _App, args: argparse.Namespace) -> int:
     from filmlore.report import quote_fidelity
     from filmlore.report._rich import quotes_renderable
 
-    dossier = _load(app, args.path, args.kinds)
+    dossier = _load(app, args.path, args.kinds, sources=args.sources)
     with app.progress("Comparing quotations"):
         lines = quote_fidelity(dossier)
     if args.format == "json":
@@ -433,7 +476,7 @@ def _cmd_convert(app: _App, args: argparse.Namespace) -> int:
     for given in (args.from_format, args.to_format):
         if given is not None and given not in FORMATS:
             raise UsageError(f"unknown format {given!r}; formats: {', '.join(FORMATS)}")
-    dossier = _load(app, args.input, args.kinds, args.from_format)
+    dossier = _load(app, args.input, args.kinds, args.from_format, args.sources)
     target = Path(args.output)
     to = args.to_format
     if to is None and (target.suffix == "" or target.is_dir()):

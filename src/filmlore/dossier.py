@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -28,6 +29,7 @@ from filmlore.models import (
     Credit,
     Entity,
     Film,
+    HierarchyLink,
     Person,
     Quote,
     RoleKind,
@@ -37,7 +39,7 @@ from filmlore.models import (
 from filmlore.properties import Property, PropertyRegistry, registry
 from filmlore.values.refs import EntityRef
 
-__all__ = ["ENTITY_COLLECTIONS", "Dossier"]
+__all__ = ["ENTITY_COLLECTIONS", "Dossier", "DossierOrigin"]
 
 #: The dossier's entity collections, in the order they are stored, iterated and written.
 ENTITY_COLLECTIONS: tuple[str, ...] = (
@@ -52,6 +54,41 @@ ENTITY_COLLECTIONS: tuple[str, ...] = (
 )
 
 T = TypeVar("T")
+
+
+class DossierOrigin(str, enum.Enum):
+    """What a :class:`Dossier` was read from, as far as it bears on what its input could
+    declare.
+
+    Every format but one can declare every entity.  A claims table (a claims CSV) declares
+    claims and nothing else: the films, people and sources its claims refer to cannot be in
+    it, so :func:`filmlore.validate` does not count their absence as an error.  A sources
+    table given beside it declares sources too.
+
+    * ``DOSSIER``: a format that declares every entity -- JSON, JSON Lines, YAML, TOML, a
+      dossier folder -- or a dossier built in code.  The default.
+    * ``CLAIMS_TABLE``: a claims table alone.
+    * ``CLAIMS_AND_SOURCES_TABLES``: a claims table and a sources table.
+    """
+
+    DOSSIER = "dossier"
+    CLAIMS_TABLE = "claims-table"
+    CLAIMS_AND_SOURCES_TABLES = "claims-and-sources-tables"
+
+
+def _origin_of(a: DossierOrigin, b: DossierOrigin) -> DossierOrigin:
+    """The origin of two dossiers merged: a claims table only if both are claims tables
+    (once merged with a dossier, the entities had a place to be declared in)."""
+    if DossierOrigin.DOSSIER in (a, b):
+        return DossierOrigin.DOSSIER
+    if DossierOrigin.CLAIMS_AND_SOURCES_TABLES in (a, b):
+        return DossierOrigin.CLAIMS_AND_SOURCES_TABLES
+    return DossierOrigin.CLAIMS_TABLE
+
+
+def _check_origin(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, DossierOrigin):
+        raise FieldError("Dossier", "origin", "a DossierOrigin", value)
 
 
 def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -96,7 +133,14 @@ class Dossier:
     Collections are stored as tuples in the order given.  The dossier does not refuse
     duplicate ids or dangling references when built — :func:`filmlore.validate` reports them
     all at once; lookups return the first entity with an id.  ``properties`` declares
-    dossier-specific properties on top of the global registry.
+    dossier-specific properties on top of the global registry; ``hierarchy`` declares the
+    dossier's value hierarchies (places, categories) as :class:`~filmlore.HierarchyLink`
+    pairs.
+
+    ``origin`` says what the dossier was read from (:class:`DossierOrigin`): the loaders set
+    it to ``CLAIMS_TABLE`` for a claims CSV, so that validation knows which entities the
+    input could not declare.  It is not written by any format and is not part of equality:
+    the same records are the same dossier, wherever they were read from.
     """
 
     title: str | None = None
@@ -127,6 +171,12 @@ class Dossier:
     )
     properties: tuple[Property, ...] = attrs.field(
         factory=tuple, converter=_to_tuple, validator=_items(Property)
+    )
+    hierarchy: tuple[HierarchyLink, ...] = attrs.field(
+        factory=tuple, converter=_to_tuple, validator=_items(HierarchyLink)
+    )
+    origin: DossierOrigin = attrs.field(
+        default=DossierOrigin.DOSSIER, eq=False, validator=_check_origin
     )
 
     # The indexes are built on first use (a load need not pay for them), then kept.  Two
@@ -350,9 +400,23 @@ class Dossier:
     # --- building -------------------------------------------------------------------------
 
     def merge(self, other: Dossier) -> Dossier:
-        """A dossier with this one's entities followed by ``other``'s."""
-        fields = (*ENTITY_COLLECTIONS, "properties")
-        return attrs.evolve(self, **{f: getattr(self, f) + getattr(other, f) for f in fields})
+        """A dossier with this one's entities, properties and hierarchy links followed by
+        ``other``'s.
+
+        It is a claims table (its ``origin``) only when both are, or when the other holds
+        nothing: merged with a dossier that could declare them, the entities its claims
+        refer to had a place to be.
+        """
+        fields = (*ENTITY_COLLECTIONS, "properties", "hierarchy")
+        if not any(getattr(other, f) for f in fields):
+            origin = self.origin
+        elif not any(getattr(self, f) for f in fields):
+            origin = other.origin
+        else:
+            origin = _origin_of(self.origin, other.origin)
+        return attrs.evolve(
+            self, origin=origin, **{f: getattr(self, f) + getattr(other, f) for f in fields}
+        )
 
     def __repr__(self) -> str:
         counts = ", ".join(

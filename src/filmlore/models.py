@@ -38,6 +38,7 @@ __all__ = [
     "Excerpt",
     "ExternalIds",
     "Film",
+    "HierarchyLink",
     "Person",
     "Qualifier",
     "Quote",
@@ -755,6 +756,39 @@ class Claim:
             if q.key == key:
                 return q.value
         return None
+
+
+# --- hierarchies ----------------------------------------------------------------------------
+
+
+@attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
+class HierarchyLink:
+    """One link of a value hierarchy: ``child`` lies within, or is a kind of, ``parent``.
+
+    A dossier declares its hierarchies of places and categories as data, in its
+    ``hierarchy``: one link per ``child, parent`` pair, as many parents per child as there
+    are (a city within its region and within a metropolitan area).  Values are compared as
+    written, so ``Milan`` and ``milan`` are two values.  A link is not an entity: it has no
+    id; :func:`filmlore.validate` reports a link listed twice and a cycle.
+
+    >>> HierarchyLink(child="Milan", parent="Lombardy")
+    HierarchyLink(child='Milan', parent='Lombardy')
+    >>> HierarchyLink(child="Milan", parent="Milan")
+    Traceback (most recent call last):
+    ...
+    filmlore.errors.FieldError: HierarchyLink.parent: expected a value other than the child, got 'Milan'
+    """  # noqa: E501
+
+    child: str
+    parent: str
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.child, str) or not self.child or self.child.isspace():
+            raise FieldError("HierarchyLink", "child", _NONEMPTY, self.child)
+        if not isinstance(self.parent, str) or not self.parent or self.parent.isspace():
+            raise FieldError("HierarchyLink", "parent", _NONEMPTY, self.parent)
+        if self.parent == self.child:
+            raise FieldError("HierarchyLink", "parent", "a value other than the child", self.parent)
 
 
 #: Every entity model, by its ``entity_kind``.

@@ -29,11 +29,26 @@ unknown-property           error     a claim of a property that is not in the re
 value-kind-mismatch        error     a claim value that is not of its property's kind
 ref-kind-mismatch          error     a reference value to the wrong kind of entity
 subject-kind-mismatch      warning   a claim about an entity the property does not apply to
+hierarchy-cycle            error     hierarchy links that lead from a value back to itself
+                                     (reported at the link that closes the cycle)
+duplicate-link             warning   a hierarchy link listed twice (reported at the second)
+undeclared-reference       info      a reference to an entity that a claims table cannot
+                                     declare (one issue per entity, with the count)
+source-not-in-table        warning   a claim's source that the sources table given beside a
+                                     claims table does not list (one issue per source)
 =========================  ========  ==============================================================
 
 References to kinds of entity that have no model (``organization``, ``place``, ``work``) are
 not checked.  Excerpts are compared after collapsing every run of whitespace to one space and
-reading the typographic quotes ‘ ’ as ' and “ ” as "; nothing else is normalised.
+reading the typographic quotes ‘ ’ as ' and “ ” as "; nothing else is normalised.  Hierarchy
+values are compared as written.
+
+A dossier read from a claims table (its ``origin`` is
+:attr:`~filmlore.DossierOrigin.CLAIMS_TABLE`) declares its claims and nothing else, so a
+reference to an entity that is not there is not an error but an ``info``
+``undeclared-reference``: the table could not have declared it.  With a sources table
+(:attr:`~filmlore.DossierOrigin.CLAIMS_AND_SOURCES_TABLES`), the sources it lists resolve as
+in any dossier, and a source it does not list is a ``source-not-in-table`` warning.
 
 >>> from filmlore import Claim, Dossier, EntityRef, Text
 >>> claim = Claim(id=EntityRef("claim", "a"), subject=EntityRef("film", "heat-1995"),
@@ -55,7 +70,7 @@ from typing import Any
 import attrs
 
 from filmlore._bulk import bulk
-from filmlore.dossier import ENTITY_COLLECTIONS, Dossier
+from filmlore.dossier import ENTITY_COLLECTIONS, Dossier, DossierOrigin
 from filmlore.errors import IssuesFound
 from filmlore.models import (
     Character,
@@ -126,6 +141,17 @@ def _normalise(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_QUOTES)).strip()
 
 
+@attrs.define(slots=True)
+class _Absent:
+    """An entity a claims table could not declare, or a source its sources table does not
+    list: where it is first referred to, and how often."""
+
+    path: str
+    what: str
+    owner: EntityRef
+    count: int = 1
+
+
 class _Checker:
     def __init__(self, dossier: Dossier) -> None:
         self.dossier = dossier
@@ -133,6 +159,12 @@ class _Checker:
         # Keyed by (kind, key): hashing a tuple of two strings is cheaper than an EntityRef.
         self.index: dict[tuple[str, str], Any] = {}
         self.unchecked: dict[int, int] = {}  # id() of a source: its claims with excerpts
+        # What a claims table cannot declare, and a sources table does not list: by entity.
+        origin = dossier.origin
+        self.table = origin is not DossierOrigin.DOSSIER
+        self.listed_sources = origin is DossierOrigin.CLAIMS_AND_SOURCES_TABLES
+        self.undeclared: dict[EntityRef, _Absent] = {}
+        self.unlisted: dict[EntityRef, _Absent] = {}
 
     def add(self, severity: Severity, code: str, path: str, message: str) -> None:
         self.issues.append(Issue(severity=severity, code=code, path=path, message=message))
@@ -148,12 +180,41 @@ class _Checker:
             return None
         found = self.index.get((ref.kind, ref.key))
         if found is None and ref.kind not in _UNMODELLED:
-            self.error(
-                "unresolved-reference",
-                f"{_path(where)}.{field}",
-                f"the {what} {ref} of {owner.id} is not in the dossier",
-            )
+            path = f"{_path(where)}.{field}"
+            if not self.table:
+                self.error(
+                    "unresolved-reference",
+                    path,
+                    f"the {what} {ref} of {owner.id} is not in the dossier",
+                )
+            else:
+                listed = self.listed_sources and ref.kind == "source"
+                absent = self.unlisted if listed else self.undeclared
+                seen = absent.get(ref)
+                if seen is None:
+                    absent[ref] = _Absent(path, what, owner.id)
+                else:
+                    seen.count += 1
         return found
+
+    def absent(self) -> None:
+        """One issue per entity a claims table could not declare, and per source its
+        sources table does not list, at the first reference to it."""
+        for ref, a in self.undeclared.items():
+            self.add(
+                Severity.INFO,
+                "undeclared-reference",
+                a.path,
+                f"the {a.what} {ref} of {a.owner}{_more(a.count)} is not declared: a claims "
+                "table cannot declare entities",
+            )
+        for ref, a in self.unlisted.items():
+            self.add(
+                Severity.WARNING,
+                "source-not-in-table",
+                a.path,
+                f"the {a.what} {ref} of {a.owner}{_more(a.count)} is not in the sources table",
+            )
 
     def refs(
         self, refs: tuple[EntityRef, ...], owner: Any, field: str, where: _Where, what: str
@@ -366,6 +427,37 @@ class _Checker:
                     f"cannot check the excerpts of {count} claim(s): {source.id} keeps no text",
                 )
 
+    def hierarchy(self) -> None:
+        links = self.dossier.hierarchy
+        if not links:
+            return
+        first: dict[tuple[str, str], int] = {}
+        twice: list[tuple[int, int]] = []  # (the repeat, the first)
+        parents: dict[str, list[tuple[str, int]]] = {}
+        for i, link in enumerate(links):
+            pair = (link.child, link.parent)
+            if pair in first:
+                twice.append((i, first[pair]))
+                continue
+            first[pair] = i
+            parents.setdefault(link.child, []).append((link.parent, i))
+        for cycle, closing in _cycles(parents):
+            self.error(
+                "hierarchy-cycle",
+                f"$.hierarchy[{closing}]",
+                f"the hierarchy goes round in a cycle, {_chain(cycle)} (child → parent): a "
+                "value cannot lie within itself",
+            )
+        for i, earlier in twice:
+            link = links[i]
+            self.add(
+                Severity.WARNING,
+                "duplicate-link",
+                f"$.hierarchy[{i}]",
+                f"the link {link.child!r} → {link.parent!r} is listed at "
+                f"$.hierarchy[{earlier}] already",
+            )
+
     def _value(self, c: Claim, prop: Any, kind: ValueKind | None, path: str) -> None:
         assert kind is not None
         if not kind.check(c.value):
@@ -463,6 +555,59 @@ class _Checker:
 _Where = tuple[str, int]
 
 
+def _more(count: int) -> str:
+    """`` (and 3 more references to it)`` for an entity referred to ``count`` times."""
+    if count == 1:
+        return ""
+    others = count - 1
+    return f" (and {others} more reference{'s' if others != 1 else ''} to it)"
+
+
+def _chain(values: list[str], most: int = 12) -> str:
+    """``'Milan' → 'Lombardy' → 'Milan'``; a long chain with its middle counted, not shown."""
+    shown = [repr(v) for v in values]
+    if len(shown) > most:
+        head, tail = most // 2, most // 2 - 1
+        hidden = len(shown) - head - tail
+        shown = [*shown[:head], f"… {hidden} more …", *shown[-tail:]]
+    return " → ".join(shown)
+
+
+def _cycles(parents: dict[str, list[tuple[str, int]]]) -> list[tuple[list[str], int]]:
+    """The cycles of a graph of child → parent links, one per link that closes one, in the
+    order of those links.
+
+    A depth-first search from each value in the order the values first appear, following
+    each value's links in dossier order: a link to a value still on the search's path
+    closes a cycle, reported with the values along it (the first repeated at the end) and
+    the index of that link.  Dropping every reported link leaves no cycle.  Iterative, so
+    that a deep hierarchy does not exhaust the stack.
+    """
+    found: list[tuple[list[str], int]] = []
+    state: dict[str, int] = {}  # 1: on the path being searched; 2: done
+    for start in parents:
+        if start in state:
+            continue
+        path = [start]
+        state[start] = 1
+        stack = [iter(parents.get(start, ()))]
+        while stack:
+            step = next(stack[-1], None)
+            if step is None:
+                state[path.pop()] = 2
+                stack.pop()
+                continue
+            parent, index = step
+            seen = state.get(parent)
+            if seen is None:
+                state[parent] = 1
+                path.append(parent)
+                stack.append(iter(parents.get(parent, ())))
+            elif seen == 1:
+                found.append(([*path[path.index(parent) :], parent], index))
+    return sorted(found, key=lambda cycle: cycle[1])
+
+
 def _path(where: _Where) -> str:
     return f"$.{where[0]}[{where[1]}]"
 
@@ -501,4 +646,6 @@ def validate(dossier: Dossier) -> list[Issue]:
         checker.quotes()
         checker.sources()
         checker.claims()
+        checker.absent()
+        checker.hierarchy()
     return checker.issues

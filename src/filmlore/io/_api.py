@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import IO, Any, Literal, Union, overload
 
 from filmlore._bulk import bulk
-from filmlore.dossier import Dossier
-from filmlore.io._csv import dumps_csv, read_csv
+from filmlore.dossier import Dossier, DossierOrigin
+from filmlore.io._csv import dumps_csv, dumps_sources_csv, read_csv, read_sources_csv
 from filmlore.io._folder import dump_folder, read_folder
 from filmlore.io._json import dumps_json, dumps_line, read_json, read_jsonl
 from filmlore.io._memo import forget_printed
@@ -20,7 +20,7 @@ from filmlore.io._result import LoadResult, Rejected
 from filmlore.io._toml import dumps_toml, read_toml
 from filmlore.io._writer import as_dossier, dossier_data, jsonl_records
 from filmlore.io._yaml import dumps_yaml, read_yaml
-from filmlore.models import Claim, Entity
+from filmlore.models import Claim, Entity, HierarchyLink
 from filmlore.properties import Property
 from filmlore.values.kinds import ValueKind
 
@@ -40,6 +40,10 @@ _SUFFIXES = {
 }
 PathLike = Union[str, "os.PathLike[str]"]
 Kinds = Mapping[str, str | ValueKind]
+#: A sources table: a path or an open file (or, for :func:`loads`, its text).
+SourcesTable = PathLike | IO[str] | IO[bytes]
+#: The label of a sources table read from text or from a file without a name.
+_SOURCES_LABEL = "<sources>"
 
 
 # --- formats --------------------------------------------------------------------------------------
@@ -81,6 +85,14 @@ def _default_collection(model: type[Any] | None, format: str) -> str | None:
     return name
 
 
+def _check_sources(sources: Any, format: str) -> None:
+    if sources is not None and format != "csv":
+        raise ValueError(
+            f"sources= is a sources table beside a claims CSV; a {format} dossier declares "
+            "its sources itself"
+        )
+
+
 @contextlib.contextmanager
 def _opened(source: Any, binary: bool) -> Iterator[tuple[Any, str | None]]:
     """A file object for ``source`` (a path or an open file) and a name for messages."""
@@ -104,10 +116,19 @@ def _read_all(f: Any) -> bytes | str:
     return data
 
 
-def _text_lines(f: Any) -> Iterable[str]:
+@contextlib.contextmanager
+def _text_lines(f: Any) -> Iterator[Iterable[str]]:
+    """The lines of ``f`` as text: a binary file is read as UTF-8 through a wrapper that is
+    detached at the end, so that the caller's file stays open and nothing warns."""
     if isinstance(f, (io.RawIOBase, io.BufferedIOBase)) or "b" in getattr(f, "mode", ""):
-        return io.TextIOWrapper(f, encoding="utf-8-sig", newline="")
-    return f  # type: ignore[no-any-return]
+        wrapper = io.TextIOWrapper(f, encoding="utf-8-sig", newline="")
+        try:
+            yield wrapper
+        finally:
+            with contextlib.suppress(ValueError):  # the file was closed meanwhile
+                wrapper.detach()
+        return
+    yield f
 
 
 def _collect(
@@ -115,17 +136,24 @@ def _collect(
     format: str,
     collector: Collector,
     default: str | None,
+    sources: Any = None,
 ) -> Iterator[list[Any]]:
-    """Read ``source`` into ``collector``; yields the records of each line for streams."""
+    """Read ``source`` (and the sources table ``sources`` beside a claims CSV) into
+    ``collector``; yields the records of each line for streams."""
     if format == "folder":
         if not isinstance(source, (str, os.PathLike)):
             raise TypeError("a dossier folder is loaded from its path")
         read_folder(Path(source), collector)
         return
     if format == "csv":
-        with _opened(source, binary=False) as (f, name):
+        collector.origin = DossierOrigin.CLAIMS_TABLE
+        if sources is not None:
+            collector.origin = DossierOrigin.CLAIMS_AND_SOURCES_TABLES
+            with _opened(sources, binary=False) as (f, name), _text_lines(f) as lines:
+                yield from read_sources_csv(lines, collector, name or _SOURCES_LABEL)
+        with _opened(source, binary=False) as (f, name), _text_lines(f) as lines:
             collector.source = collector.source or name
-            yield from read_csv(_text_lines(f), collector, name)
+            yield from read_csv(lines, collector, name)
         return
     if format == "jsonl":
         with _opened(source, binary=True) as (f, name):
@@ -155,6 +183,7 @@ def load(
     kinds: Kinds | None = ...,
     lenient: Literal[False] = ...,
     model: type[Any] | None = ...,
+    sources: SourcesTable | None = ...,
 ) -> Dossier: ...
 
 
@@ -166,6 +195,7 @@ def load(
     kinds: Kinds | None = ...,
     lenient: Literal[True],
     model: type[Any] | None = ...,
+    sources: SourcesTable | None = ...,
 ) -> LoadResult: ...
 
 
@@ -177,6 +207,7 @@ def load(
     kinds: Kinds | None = ...,
     lenient: bool,
     model: type[Any] | None = ...,
+    sources: SourcesTable | None = ...,
 ) -> Dossier | LoadResult: ...
 
 
@@ -187,6 +218,7 @@ def load(
     kinds: Kinds | None = None,
     lenient: bool = False,
     model: type[Any] | None = None,
+    sources: SourcesTable | None = None,
 ) -> Dossier | LoadResult:
     """Load a dossier from a file, an open file or a dossier folder.
 
@@ -199,16 +231,32 @@ def load(
     ``kinds`` maps property names to value kinds (``{"runtime_text": "duration"}``) for
     properties that are not registered or declared in the input.
 
+    ``sources`` is a sources table (a path or an open file) read beside a claims CSV, since
+    a claims table cannot declare its sources: one source a row, with the columns ``id``
+    (``source:`` optional) and ``kind`` (a :class:`~filmlore.SourceKind` value), and
+    optionally ``name`` (the source's ``title``), ``weight`` (a number >= 0) and ``prior``
+    (its ``reliability``, a number in [0, 1]).  Its problems are reported with the claims'.
+    A dossier read from a claims CSV has the ``origin``
+    :attr:`~filmlore.DossierOrigin.CLAIMS_TABLE` (``CLAIMS_AND_SOURCES_TABLES`` with a
+    sources table), so that :func:`~filmlore.validate` does not count what the table could
+    not declare as missing.
+
     Returns a :class:`~filmlore.Dossier`.  Strict by default: every problem in the input is
     collected and raised at once as :class:`~filmlore.LoadError`.  With ``lenient=True``,
     returns a :class:`LoadResult`: the dossier of the good records, and the rejected ones
     with their problems.
+
+    Raises:
+        LoadError: when strict, with every problem of the input.
+        ValueError: for a format that cannot be told or does not take ``model`` or
+            ``sources``.
     """
     fmt = _format_of(source, format)
     default = _default_collection(model, fmt)
+    _check_sources(sources, fmt)
     collector = Collector(kinds=kinds, lenient=lenient, source=_label(source))
     with bulk():
-        for _ in _collect(source, fmt, collector, default):
+        for _ in _collect(source, fmt, collector, default, sources):
             pass
         return collector.finish()
 
@@ -221,6 +269,7 @@ def loads(
     kinds: Kinds | None = ...,
     lenient: Literal[False] = ...,
     model: type[Any] | None = ...,
+    sources: str | bytes | IO[str] | IO[bytes] | None = ...,
 ) -> Dossier: ...
 
 
@@ -232,6 +281,7 @@ def loads(
     kinds: Kinds | None = ...,
     lenient: Literal[True],
     model: type[Any] | None = ...,
+    sources: str | bytes | IO[str] | IO[bytes] | None = ...,
 ) -> LoadResult: ...
 
 
@@ -243,6 +293,7 @@ def loads(
     kinds: Kinds | None = ...,
     lenient: bool,
     model: type[Any] | None = ...,
+    sources: str | bytes | IO[str] | IO[bytes] | None = ...,
 ) -> Dossier | LoadResult: ...
 
 
@@ -253,8 +304,12 @@ def loads(
     kinds: Kinds | None = None,
     lenient: bool = False,
     model: type[Any] | None = None,
+    sources: str | bytes | IO[str] | IO[bytes] | None = None,
 ) -> Dossier | LoadResult:
     """Load a dossier from text in ``format``; see :func:`load`.
+
+    ``sources`` is a sources table beside a claims CSV, as its text (like ``text``) or an
+    open file; problems in it are located as ``(<sources>:LINE)``.
 
     >>> import filmlore
     >>> d = filmlore.loads('{"films": [{"id": "film:heat-1995", "title": "Heat"}]}',
@@ -265,7 +320,10 @@ def loads(
     if format == "folder":
         raise ValueError("a dossier folder is loaded from its path with filmlore.load")
     source: Any = io.BytesIO(text if isinstance(text, bytes) else text.encode("utf-8"))
-    return load(source, format=format, kinds=kinds, lenient=lenient, model=model)
+    table: Any = sources
+    if isinstance(sources, (str, bytes)):
+        table = io.BytesIO(sources if isinstance(sources, bytes) else sources.encode("utf-8"))
+    return load(source, format=format, kinds=kinds, lenient=lenient, model=model, sources=table)
 
 
 def iter_load(
@@ -275,13 +333,16 @@ def iter_load(
     kinds: Kinds | None = None,
     lenient: bool = False,
     model: type[Any] | None = None,
-) -> Iterator[Entity | Property | Rejected]:
+    sources: SourcesTable | None = None,
+) -> Iterator[Entity | Property | HierarchyLink | Rejected]:
     """Yield the records of a JSON Lines or CSV file one at a time, in constant memory.
 
     Each line (or row) is read, checked and yielded before the next is read; a per-film
-    line yields its film, then its characters, credits, scenes, quotes and claims.  Other
-    formats are loaded whole and their records yielded (properties, films, people,
-    characters, credits, scenes, quotes, sources, claims).
+    line yields its film, then its characters, credits, scenes, quotes and claims.  A
+    claims CSV's sources table (``sources``, as in :func:`load`) is read first, and its
+    sources yielded before the claims.  Other formats are loaded whole and their records
+    yielded (properties, hierarchy links, films, people, characters, credits, scenes,
+    quotes, sources, claims).
 
     Strict by default: at the first bad record, nothing more is yielded, the rest of the
     input is still read to find every problem, and :class:`~filmlore.LoadError` is raised
@@ -290,10 +351,12 @@ def iter_load(
     """
     fmt = _format_of(source, format)
     default = _default_collection(model, fmt)
+    _check_sources(sources, fmt)
     if fmt not in ("jsonl", "csv"):
         loaded = load(source, format=fmt, kinds=kinds, lenient=lenient)
         dossier = loaded.dossier if isinstance(loaded, LoadResult) else loaded
         yield from dossier.properties
+        yield from dossier.hierarchy
         yield from dossier.entities()
         if isinstance(loaded, LoadResult):
             yield from loaded.rejected
@@ -301,7 +364,7 @@ def iter_load(
     collector = Collector(kinds=kinds, lenient=lenient, source=_label(source), keep=False)
     failed = False
     seen = 0
-    for records in _collect(source, fmt, collector, default):
+    for records in _collect(source, fmt, collector, default, sources):
         if lenient:
             if len(collector.rejects) > seen:
                 yield from _rejected(collector, seen)
@@ -331,11 +394,11 @@ def _label(source: Any) -> str | None:
 # --- dumping --------------------------------------------------------------------------------------
 
 
-def dumps(obj: Dossier | Iterable[Entity | Property], *, format: Format) -> str:
+def dumps(obj: Dossier | Iterable[Entity | Property | HierarchyLink], *, format: Format) -> str:
     """The text of ``obj`` (a Dossier, or entities to make one of) in ``format``.
 
     ``loads(dumps(d, format=f), format=f) == d`` for every dossier ``d`` and every format
-    (CSV: a dossier of claims only).
+    (CSV: a dossier of claims only; :func:`dump` writes a claims CSV's sources table too).
 
     >>> import filmlore
     >>> heat = filmlore.Film(id=filmlore.EntityRef("film", "heat-1995"),
@@ -366,18 +429,37 @@ def dumps(obj: Dossier | Iterable[Entity | Property], *, format: Format) -> str:
 
 
 def dump(
-    obj: Dossier | Iterable[Entity | Property],
+    obj: Dossier | Iterable[Entity | Property | HierarchyLink],
     target: PathLike | IO[str] | IO[bytes],
     *,
     format: Format | None = None,
+    sources: SourcesTable | None = None,
 ) -> None:
     """Write ``obj`` (a Dossier, or entities to make one of) to a file, an open file or a
-    dossier folder; the format as in :func:`load` (a path without a suffix is a folder)."""
+    dossier folder; the format as in :func:`load` (a path without a suffix is a folder).
+
+    With ``sources`` (a path or an open file), a claims CSV is written to ``target`` and
+    the dossier's sources to ``sources`` as a sources table -- the inverse of
+    ``load(target, sources=sources)``.  A source with a field the table has no column for
+    (an author, a URL, a text …) is refused, and nothing is written.
+    """
     if isinstance(target, (str, os.PathLike)) and format is None:
         path = Path(target)
         format = "folder" if path.suffix == "" or path.is_dir() else None
     fmt = _format_of(target, format)
+    _check_sources(sources, fmt)
     dossier = as_dossier(obj)
+    if sources is not None:
+        try:
+            claims = dumps_csv(dossier, with_sources=True)
+            table = dumps_sources_csv(dossier.sources)
+        finally:
+            forget_printed()
+        with _writing(target) as write:
+            write(claims.encode("utf-8"))
+        with _writing(sources) as write:
+            write(table.encode("utf-8"))
+        return
     if fmt == "folder":
         if not isinstance(target, (str, os.PathLike)):
             raise TypeError("a dossier folder is written to a path")

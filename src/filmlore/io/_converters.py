@@ -51,6 +51,7 @@ from filmlore.models import (
     Excerpt,
     ExternalIds,
     Film,
+    HierarchyLink,
     Person,
     Quote,
     ReleaseDate,
@@ -70,6 +71,7 @@ __all__ = ["MODELS", "Converters", "converters"]
 #: The records a dossier is made of, in the order they are written.
 MODELS: tuple[type[Any], ...] = (
     Property,
+    HierarchyLink,
     Film,
     Person,
     Character,
@@ -156,6 +158,7 @@ def _structuring(detailed: bool) -> Converters:
     if detailed:
         own_id = override(struct_hook=id_hook)
         records[Property] = gen(Property)
+        records[HierarchyLink] = gen(HierarchyLink)
         for model in (Film, Person, Character, Credit, Scene, Quote, Source):
             records[model] = gen(model, id=own_id)
         records[Claim] = gen(
@@ -164,6 +167,7 @@ def _structuring(detailed: bool) -> Converters:
     else:
         fast = _FastStructurer(conv)
         records[Property] = fast.make(Property)
+        records[HierarchyLink] = fast.make(HierarchyLink)
         for model in (Film, Person, Character, Credit, Scene, Quote, Source):
             # The ids of what is referred to (a film by its credits, a character by its
             # quotes) go through the memo of references, so that the references read after

@@ -29,6 +29,16 @@ value cannot be written to CSV (dumping one is refused).  The derived id is
 ``claim:`` followed by the first 16 hex digits of the SHA-256 of the row's cells, in the
 column order above from ``subject`` to ``lang`` (``id`` left out), joined by U+001F: the
 same row always gets the same id, wherever it is in the file.
+
+Two more tables share the reading machinery (a header naming the columns, rows checked
+cell by cell, every problem with its line and ``$.column``):
+
+* a **sources table**, read beside a claims table (``load(..., sources=...)``), one
+  source a row: ``id`` (``source:`` optional), ``kind`` (a :class:`~filmlore.SourceKind`
+  value), and optionally ``name`` (the source's ``title``), ``weight`` (a number >= 0, its
+  ``weight``) and ``prior`` (a number in [0, 1], its ``reliability``);
+* a dossier folder's ``hierarchy.csv``: ``child,parent``, one
+  :class:`~filmlore.HierarchyLink` a row.
 """
 
 from __future__ import annotations
@@ -36,17 +46,33 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-from collections.abc import Iterable, Iterator
+import math
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from filmlore.dossier import ENTITY_COLLECTIONS, Dossier
-from filmlore.io._hooks import Invalid
+from filmlore.errors import FieldError, ParseError
+from filmlore.io._hooks import Invalid, describe
+from filmlore.io._problems import Path
 from filmlore.io._reader import Collector
 from filmlore.io._values import text_out
 from filmlore.io._writer import RecordWriter
+from filmlore.models import HierarchyLink, Source, SourceKind
 from filmlore.values.kinds import get_kind
+from filmlore.values.refs import EntityRef
 
-__all__ = ["COLUMNS", "dumps_csv", "read_csv"]
+__all__ = [
+    "COLUMNS",
+    "HIERARCHY_COLUMNS",
+    "SOURCE_COLUMNS",
+    "dumps_csv",
+    "dumps_hierarchy_csv",
+    "dumps_sources_csv",
+    "read_csv",
+    "read_hierarchy_csv",
+    "read_sources_csv",
+]
 
 COLUMNS = (
     "id",
@@ -146,8 +172,21 @@ def format_qualifiers(qualifiers: dict[str, str]) -> str:
 # --- reading ------------------------------------------------------------------------------------
 
 
-def read_csv(lines: Iterable[str], collector: Collector, file: str | None) -> Iterator[list[Any]]:
-    """Claims from CSV text (an iterable of lines, newlines kept); yields each row's claim."""
+def _rows(
+    lines: Iterable[str],
+    collector: Collector,
+    file: str | None,
+    table: str,
+    columns: Sequence[str],
+    required: Sequence[str],
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows of a CSV table as ``(line, cells)``, the empty cells left out.
+
+    The header must name every ``required`` column, only ``columns``, each once; otherwise
+    one problem at line 1 says what is wrong and no row is read.  Empty rows are skipped;
+    a row with more or fewer cells than the header, or text that is not CSV, is noted at
+    its line.  ``table`` names the table in messages (``a claims table``).
+    """
     reader = csv.reader(lines)
     try:
         header = next(reader)
@@ -157,8 +196,8 @@ def read_csv(lines: Iterable[str], collector: Collector, file: str | None) -> It
         collector.problem(None, (), f"not valid CSV: {exc}", file, reader.line_num)
         return
     header = [h.strip().lstrip("\ufeff") for h in header]
-    unknown = [h for h in header if h not in COLUMNS]
-    missing = [c for c in _REQUIRED if c not in header]
+    unknown = [h for h in header if h not in columns]
+    missing = [c for c in required if c not in header]
     twice = sorted({h for h in header if header.count(h) > 1})
     bad = []
     if unknown:
@@ -169,16 +208,9 @@ def read_csv(lines: Iterable[str], collector: Collector, file: str | None) -> It
         bad.append(f"column(s) given twice: {', '.join(map(repr, twice))}")
     if bad:
         collector.problem(
-            header,
-            (),
-            "; ".join(bad) + f" (a claims table takes {', '.join(COLUMNS)})",
-            file,
-            1,
+            header, (), "; ".join(bad) + f" ({table} takes {', '.join(columns)})", file, 1
         )
         return
-    table = collector.table
-    keep = collector.keep
-    claims = collector.lists["claims"]
     last_line = reader.line_num
     while True:
         try:
@@ -201,7 +233,15 @@ def read_csv(lines: Iterable[str], collector: Collector, file: str | None) -> It
                 line,
             )
             continue
-        cells = {h: v for h, v in zip(header, row, strict=True) if v != ""}
+        yield line, {h: v for h, v in zip(header, row, strict=True) if v != ""}
+
+
+def read_csv(lines: Iterable[str], collector: Collector, file: str | None) -> Iterator[list[Any]]:
+    """Claims from CSV text (an iterable of lines, newlines kept); yields each row's claim."""
+    table = collector.table
+    keep = collector.keep
+    claims = collector.lists["claims"]
+    for line, cells in _rows(lines, collector, file, "a claims table", COLUMNS, _REQUIRED):
         claim = _claim(cells, collector, table, file, line)
         if claim is not None:
             if keep:
@@ -281,21 +321,170 @@ def _reader_of(name: str) -> Any:
     return _reader(get_kind(name))
 
 
+# --- the sources table ------------------------------------------------------------------------
+
+#: The columns of a sources table, in the order they are written.
+SOURCE_COLUMNS = ("id", "kind", "name", "weight", "prior")
+_SOURCE_REQUIRED = ("id", "kind")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_KINDS = {k.value: k for k in SourceKind}
+_KIND_WORDS = ", ".join(repr(k) for k in _KINDS)
+#: The Source fields a sources table holds, with their column.
+_SOURCE_FIELDS = {"id": "id", "kind": "kind", "title": "name", "weight": "weight",
+                  "reliability": "prior"}  # fmt: skip
+
+
+def _number(text: str, column: str, what: str, top: float | None) -> float | Invalid:
+    """The number in a cell, or the problem with it."""
+    stripped = text.strip()
+    if _NUMBER.fullmatch(stripped):
+        value = float(stripped)
+        if math.isfinite(value) and value >= 0 and (top is None or value <= top):
+            return value
+    return Invalid(f"expected {what}, got {describe(text)}", (column,))
+
+
+def _source(cells: dict[str, str]) -> Source | list[Invalid]:
+    """The source of one row of a sources table, or every problem of the row."""
+    problems: list[Invalid] = []
+    fields: dict[str, Any] = {}
+    for column in _SOURCE_REQUIRED:
+        if column not in cells:
+            problems.append(Invalid(f"missing value in column {column!r}", (column,)))
+    if "id" in cells:
+        try:
+            fields["id"] = EntityRef.parse(cells["id"], kind="source")
+        except ParseError:
+            problems.append(
+                Invalid(
+                    "expected a source's id such as 'tmdb-heat' or 'source:tmdb-heat', got "
+                    + describe(cells["id"]),
+                    ("id",),
+                )
+            )
+    if "kind" in cells:
+        kind = _KINDS.get(cells["kind"])
+        if kind is None:
+            problems.append(
+                Invalid(f"expected one of {_KIND_WORDS}, got {describe(cells['kind'])}", ("kind",))
+            )
+        fields["kind"] = kind
+    if "name" in cells:
+        name = cells["name"]
+        if name.isspace():
+            problems.append(Invalid(f"expected a non-empty str, got {describe(name)}", ("name",)))
+        fields["title"] = name
+    for column, field, what, top in (
+        ("weight", "weight", "a number >= 0", None),
+        ("prior", "reliability", "a number in [0, 1]", 1.0),
+    ):
+        if column in cells:
+            found = _number(cells[column], column, what, top)
+            if isinstance(found, Invalid):
+                problems.append(found)
+            else:
+                fields[field] = found
+    if problems:
+        return problems
+    try:
+        return Source(**fields)
+    except FieldError as exc:  # pragma: no cover - every field is checked above
+        column = _SOURCE_FIELDS.get(exc.field, exc.field)
+        return [Invalid(f"expected {exc.expected}, got {describe(exc.got)}", (column,))]
+
+
+def read_sources_csv(
+    lines: Iterable[str], collector: Collector, file: str | None
+) -> Iterator[list[Any]]:
+    """The sources of a sources table (an iterable of lines); yields each row's source."""
+    sources = collector.lists["sources"]
+    for line, cells in _rows(
+        lines, collector, file, "a sources table", SOURCE_COLUMNS, _SOURCE_REQUIRED
+    ):
+        found = _source(cells)
+        if isinstance(found, Source):
+            if collector.keep:
+                sources.append(found)
+            yield [found]
+        else:
+            collector.note(cells, [(p.path, p.message) for p in found], (), file, line)
+
+
+# --- hierarchy.csv ----------------------------------------------------------------------------
+
+#: The columns of a hierarchy table (a dossier folder's ``hierarchy.csv``).
+HIERARCHY_COLUMNS = ("child", "parent")
+
+
+def read_hierarchy_csv(lines: Iterable[str], collector: Collector, file: str | None) -> None:
+    """The hierarchy links of a ``child,parent`` table, appended to the collector's."""
+    links = collector.lists["hierarchy"]
+    for line, cells in _rows(
+        lines, collector, file, "a hierarchy table", HIERARCHY_COLUMNS, HIERARCHY_COLUMNS
+    ):
+        problems: list[tuple[Path, str]] = [
+            ((column,), f"missing value in column {column!r}")
+            for column in HIERARCHY_COLUMNS
+            if column not in cells
+        ]
+        if not problems:
+            try:
+                links.append(HierarchyLink(child=cells["child"], parent=cells["parent"]))
+                continue
+            except FieldError as exc:
+                problems = [((exc.field,), f"expected {exc.expected}, got {describe(exc.got)}")]
+        collector.note(cells, problems, (), file, line)
+
+
 # --- writing --------------------------------------------------------------------------------------
 
 
-def dumps_csv(dossier: Dossier) -> str:
-    """The claims of ``dossier`` as CSV; a dossier holding anything else is refused."""
+def _csv_text(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A header and rows as CSV text, one ``\\n`` a line.
+
+    The writer quotes what holds a comma, a quote or a ``\\n``, but not a lone ``\\r``,
+    which every CSV reader takes for the end of a line: a row holding one is written with
+    every cell quoted, so that it reads back as written.
+    """
+    out = io.StringIO()
+    plain = csv.writer(out, lineterminator="\n")
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    plain.writerow(columns)
+    for row in rows:
+        (quoted if any("\r" in cell for cell in row) else plain).writerow(row)
+    return out.getvalue()
+
+
+def _counted(dossier: Dossier, name: str) -> str:
+    """``3 films``, ``1 hierarchy link``: how many records of a list a dossier has."""
+    count = len(getattr(dossier, name))
+    if name == "hierarchy":
+        return f"{count} hierarchy link{'s' if count != 1 else ''}"
+    return f"{count} {name}"
+
+
+def dumps_csv(dossier: Dossier, *, with_sources: bool = False) -> str:
+    """The claims of ``dossier`` as CSV; a dossier holding anything else is refused.
+
+    With ``with_sources``, its sources are allowed too (they are written apart, to a
+    sources table, by :func:`dumps_sources_csv`).
+    """
     others = [
-        f"{len(getattr(dossier, name))} {name}"
-        for name in ("properties", *ENTITY_COLLECTIONS)
-        if name != "claims" and getattr(dossier, name)
+        name
+        for name in ("properties", "hierarchy", *ENTITY_COLLECTIONS)
+        if name != "claims" and getattr(dossier, name) and not (with_sources and name == "sources")
     ]
     if others or dossier.title is not None or dossier.description is not None:
-        what = ", ".join(others) or "a title or description"
+        what = ", ".join(_counted(dossier, name) for name in others) or "a title or description"
+        hint = ""
+        if others == ["sources"]:
+            hint = (
+                "; or write its sources to a sources table beside the claims with "
+                "filmlore.dump(dossier, path, format='csv', sources=sources_path)"
+            )
         raise ValueError(
             f"CSV holds only claims, and this dossier also has {what}: dump it as JSON, JSON "
-            "Lines, YAML, TOML or a folder, or dump dossier.claims alone"
+            f"Lines, YAML, TOML or a folder, or dump dossier.claims alone{hint}"
         )
     write = RecordWriter(dossier.registry)
     rows = []
@@ -329,9 +518,40 @@ def dumps_csv(dossier: Dossier) -> str:
     for row in rows:
         used.update(row)
     columns = [c for c in COLUMNS if c in used]
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([row.get(c, "") for c in columns])
-    return out.getvalue()
+    return _csv_text(columns, ([row.get(c, "") for c in columns] for row in rows))
+
+
+#: The Source fields a sources table cannot hold.
+_NOT_IN_TABLE = ("authors", "publisher", "url", "published", "retrieved", "language", "person",
+                 "via", "text", "description")  # fmt: skip
+
+
+def dumps_sources_csv(sources: Sequence[Source]) -> str:
+    """``sources`` as a sources table: ``id`` and ``kind``, and ``name``, ``weight`` and
+    ``prior`` when any source has one.  A source with a field the table has no column for
+    (an author, a URL, a text …) is refused, not written partly."""
+    rows = []
+    for source in sources:
+        kept = [f for f in _NOT_IN_TABLE if getattr(source, f) not in (None, ())]
+        if kept:
+            raise ValueError(
+                f"{source.id} has {', '.join(kept)}, which a sources table cannot hold (its "
+                f"columns are {', '.join(SOURCE_COLUMNS)}): dump it as JSON, JSON Lines, YAML, "
+                "TOML or a folder"
+            )
+        row = {"id": str(source.id), "kind": source.kind.value}
+        if source.title is not None:
+            row["name"] = source.title
+        if source.weight is not None:
+            row["weight"] = repr(float(source.weight))
+        if source.reliability is not None:
+            row["prior"] = repr(float(source.reliability))
+        rows.append(row)
+    used = set(_SOURCE_REQUIRED).union(*rows)
+    columns = [c for c in SOURCE_COLUMNS if c in used]
+    return _csv_text(columns, ([row.get(c, "") for c in columns] for row in rows))
+
+
+def dumps_hierarchy_csv(links: Sequence[HierarchyLink]) -> str:
+    """``links`` as a ``child,parent`` table (a dossier folder's ``hierarchy.csv``)."""
+    return _csv_text(HIERARCHY_COLUMNS, ([link.child, link.parent] for link in links))

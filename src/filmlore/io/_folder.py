@@ -2,13 +2,14 @@
 
 Reading: ``dossier.yaml`` (every key optional), then for each list -- properties first, so
 that claims can use them -- the files ``<list>/*.yaml``, ``*.yml`` or ``*.json`` in file-name
-order, each a list of records appended after ``dossier.yaml``'s; then the text of each
+order, each a list of records appended after ``dossier.yaml``'s; the hierarchy's links from
+``hierarchy.csv`` (``child,parent``), after ``dossier.yaml``'s; then the text of each
 source ``source:KEY`` from ``sources/KEY.txt`` (UTF-8, byte for byte).  A source with both a
 ``text`` and a text file, a text file without its source, and any other file or folder (but
 hidden ones and ``README*``) are problems: nothing in the folder is silently ignored.
 
-Writing: ``dossier.yaml`` with everything but the sources' texts, which go to
-``sources/KEY.txt``.  The folder must not exist or be empty.
+Writing: ``dossier.yaml`` with everything but the hierarchy and the sources' texts, which
+go to ``hierarchy.csv`` and ``sources/KEY.txt``.  The folder must not exist or be empty.
 """
 
 from __future__ import annotations
@@ -20,16 +21,20 @@ from typing import Any
 import attrs
 
 from filmlore.dossier import Dossier
+from filmlore.io._csv import dumps_hierarchy_csv, read_hierarchy_csv
 from filmlore.io._json import PARSE_FAILED, parse_json
 from filmlore.io._reader import COLLECTIONS, Collector
 from filmlore.io._writer import dossier_data
 from filmlore.io._yaml import dumps_yaml, read_yaml
 from filmlore.models import Source
 
-__all__ = ["DOSSIER_FILE", "dump_folder", "read_folder"]
+__all__ = ["DOSSIER_FILE", "HIERARCHY_FILE", "dump_folder", "read_folder"]
 
 DOSSIER_FILE = "dossier.yaml"
+HIERARCHY_FILE = "hierarchy.csv"
 _RECORD_SUFFIXES = (".yaml", ".yml", ".json")
+#: The lists that may have a folder of their own (the hierarchy is a table, hierarchy.csv).
+_LIST_FOLDERS = tuple(name for name in COLLECTIONS if name != "hierarchy")
 
 
 def _ignored(name: str) -> bool:
@@ -62,17 +67,20 @@ def read_folder(root: Path, collector: Collector) -> None:
     elif (root / "dossier.yml").is_file():
         dossier_file = root / "dossier.yml"
         head = read_yaml(dossier_file.read_bytes(), collector, str(dossier_file))
+    hierarchy_file = root / HIERARCHY_FILE
     for entry in sorted(os.listdir(root)):
         path = root / entry
         if _ignored(entry) or path == dossier_file:
             continue
-        if not (path.is_dir() and entry in COLLECTIONS):
+        if path == hierarchy_file and path.is_file():
+            continue
+        if not (path.is_dir() and entry in _LIST_FOLDERS):
             collector.problem(
                 None,
                 (),
                 f"unexpected {'folder' if path.is_dir() else 'file'} {entry!r} in the dossier "
-                f"folder: it holds {DOSSIER_FILE} and folders named after the lists "
-                f"({', '.join(COLLECTIONS)})",
+                f"folder: it holds {DOSSIER_FILE}, {HIERARCHY_FILE} and folders named after "
+                f"the lists ({', '.join(_LIST_FOLDERS)})",
                 label,
             )
     file = str(dossier_file)
@@ -82,7 +90,13 @@ def read_folder(root: Path, collector: Collector) -> None:
     _read_folder_lists(root, "properties", collector)
     if head is not None:
         collector.mapping(head, file)
-    for name in COLLECTIONS:
+    if hierarchy_file.is_file():
+        with open(hierarchy_file, encoding="utf-8-sig", newline="") as f:
+            try:
+                read_hierarchy_csv(f, collector, str(hierarchy_file))
+            except UnicodeDecodeError as exc:
+                collector.problem(None, (), f"not UTF-8 text: {exc.reason}", str(hierarchy_file))
+    for name in _LIST_FOLDERS:
         if name != "properties":
             _read_folder_lists(root, name, collector)
     _attach_texts(root / "sources", collector)
@@ -176,7 +190,13 @@ def dump_folder(dossier: Dossier, root: Path) -> None:
         dossier = attrs.evolve(
             dossier, sources=[attrs.evolve(s, text=None) for s in dossier.sources]
         )
+    links = dossier.hierarchy
+    if links:
+        dossier = attrs.evolve(dossier, hierarchy=())
     (root / DOSSIER_FILE).write_text(dumps_yaml(dossier_data(dossier)), encoding="utf-8")
+    if links:
+        with open(root / HIERARCHY_FILE, "w", encoding="utf-8", newline="") as f:
+            f.write(dumps_hierarchy_csv(links))
     if texts:
         (root / "sources").mkdir()
         for key, text in texts.items():

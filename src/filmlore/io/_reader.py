@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from filmlore.dossier import Dossier
+from filmlore.dossier import Dossier, DossierOrigin
 from filmlore.errors import LoadError, Location, Problem
 from filmlore.io._converters import converters
 from filmlore.io._hooks import Invalid, describe
@@ -26,6 +26,7 @@ from filmlore.models import (
     Claim,
     Credit,
     Film,
+    HierarchyLink,
     Person,
     Quote,
     Scene,
@@ -40,6 +41,7 @@ __all__ = ["COLLECTIONS", "SINGULAR", "Collector"]
 #: The dossier's lists and the model of their records, in the order they are read.
 COLLECTIONS: dict[str, type[Any]] = {
     "properties": Property,
+    "hierarchy": HierarchyLink,
     "films": Film,
     "people": Person,
     "characters": Character,
@@ -52,6 +54,7 @@ COLLECTIONS: dict[str, type[Any]] = {
 #: The tag of one record of each list, in JSON Lines: ``{"film": {...}}``.
 SINGULAR: dict[str, str] = {
     "property": "properties",
+    "hierarchy_link": "hierarchy",
     "film": "films",
     "person": "people",
     "character": "characters",
@@ -103,6 +106,7 @@ class Collector:
         self.lists: dict[str, list[Any]] = {name: [] for name in COLLECTIONS}
         self.title: str | None = None
         self.description: str | None = None
+        self.origin = DossierOrigin.DOSSIER
         self.lenient = lenient
         self.source = source
         self.keep = keep
@@ -406,7 +410,9 @@ class Collector:
             for name in COLLECTIONS:
                 collections[name] = tuple(self.lists[name])
                 self.lists[name] = []
-            self._dossier = Dossier(title=self.title, description=self.description, **collections)
+            self._dossier = Dossier(
+                title=self.title, description=self.description, origin=self.origin, **collections
+            )
         return self._dossier
 
     def rejected(self, start: int = 0) -> list[Rejected]:

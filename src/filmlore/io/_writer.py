@@ -17,6 +17,7 @@ __all__ = ["RecordWriter", "as_dossier", "dossier_data", "jsonl_records"]
 
 _SINGULAR = {
     "properties": "property",
+    "hierarchy": "hierarchy_link",
     "films": "film",
     "people": "person",
     "characters": "character",
@@ -29,7 +30,8 @@ _SINGULAR = {
 
 
 def as_dossier(obj: Any) -> Dossier:
-    """``obj`` if it is a Dossier, else a Dossier of the entities (and properties) it yields."""
+    """``obj`` if it is a Dossier, else a Dossier of the entities (and properties and
+    hierarchy links) it yields."""
     if isinstance(obj, Dossier):
         return obj
     if isinstance(obj, (str, bytes)) or not isinstance(obj, Iterable):
@@ -125,7 +127,8 @@ def jsonl_records(dossier: Dossier) -> Iterator[dict[str, Any]]:
     """The lines of a dossier in JSON Lines.
 
     A ``{"dossier": {title, description}}`` line if it has either, then one tagged line per
-    property, person and source, then one line per film with what belongs to it --
+    property, hierarchy link, person and source, then one line per film with what belongs
+    to it --
     ``{"film": {...}, "characters": [...], "credits": [...], "scenes": [...], "quotes": [...],
     "claims": [...]}`` -- when that keeps the dossier's order; otherwise one tagged line per
     record (``{"credit": {...}}``).
@@ -143,7 +146,7 @@ def jsonl_records(dossier: Dossier) -> Iterator[dict[str, Any]]:
             for item in getattr(dossier, name):
                 yield {tag: write(item)}
         return
-    for name in ("properties", "people", "sources"):
+    for name in ("properties", "hierarchy", "people", "sources"):
         tag = _SINGULAR[name]
         for item in getattr(dossier, name):
             yield {tag: write(item)}

@@ -13,7 +13,17 @@ from typing import Any
 from hypothesis import strategies as st
 
 from filmlore.dossier import Dossier
-from filmlore.models import Character, Claim, Credit, Film, Person, Quote, Scene, Source
+from filmlore.models import (
+    Character,
+    Claim,
+    Credit,
+    Film,
+    HierarchyLink,
+    Person,
+    Quote,
+    Scene,
+    Source,
+)
 from filmlore.values.dates import DateInterval, PartialDate
 from filmlore.values.ids import ImdbId, MovieLensId, TmdbId, WikidataId
 from filmlore.values.quantities import Duration, Money, Quantity
@@ -41,6 +51,7 @@ STRATEGIES: dict[type, str] = {
     Quote: "quotes",
     Source: "sources",
     Claim: "claims",
+    HierarchyLink: "hierarchy_links",
     Dossier: "dossiers",
 }
 

@@ -16,6 +16,7 @@ from filmlore.models import (
     Excerpt,
     ExternalIds,
     Film,
+    HierarchyLink,
     Person,
     Qualifier,
     Quote,
@@ -41,6 +42,8 @@ __all__ = [
     "entity_refs",
     "external_ids",
     "films",
+    "hierarchies",
+    "hierarchy_links",
     "imdb_ids",
     "movielens_ids",
     "people",
@@ -290,9 +293,37 @@ def claims(
     )
 
 
+def hierarchy_links() -> st.SearchStrategy[HierarchyLink]:
+    """Links of a value hierarchy: a child and a parent, two different values."""
+    return (
+        st.tuples(_words, _words)
+        .filter(lambda pair: pair[0] != pair[1])
+        .map(lambda pair: HierarchyLink(child=pair[0], parent=pair[1]))
+    )
+
+
+@st.composite
+def hierarchies(draw: st.DrawFn, max_links: int = 6) -> tuple[HierarchyLink, ...]:
+    """Hierarchies without a cycle or a link listed twice, a child often with several
+    parents: each link leads from a value to one drawn before it."""
+    terms = draw(st.lists(_words, max_size=max_links, unique=True))
+    if len(terms) < 2:
+        return ()
+    places = st.integers(0, len(terms) - 1)
+    pairs = draw(
+        st.lists(
+            st.tuples(places, places).filter(lambda pair: pair[0] > pair[1]),
+            max_size=max_links,
+            unique=True,
+        )
+    )
+    return tuple(HierarchyLink(child=terms[c], parent=terms[p]) for c, p in pairs)
+
+
 @st.composite
 def dossiers(draw: st.DrawFn, max_films: int = 2, max_claims: int = 6) -> Dossier:
-    """Dossiers whose references all resolve and whose ids are unique."""
+    """Dossiers whose references all resolve, whose ids are unique and whose hierarchy
+    has no cycle."""
     film_list = draw(st.lists(films(), min_size=1, max_size=max_films, unique_by=lambda f: f.id))
     film_ids = st.sampled_from([f.id for f in film_list])
     people_list = draw(st.lists(people(), max_size=3, unique_by=lambda p: p.id))
@@ -310,4 +341,10 @@ def dossiers(draw: st.DrawFn, max_films: int = 2, max_claims: int = 6) -> Dossie
         )
     )
     claim_list = [attrs.evolve(c, attributed_to=None, via=()) for c in claim_list]
-    return Dossier(films=film_list, people=people_list, sources=source_list, claims=claim_list)
+    return Dossier(
+        films=film_list,
+        people=people_list,
+        sources=source_list,
+        claims=claim_list,
+        hierarchy=draw(hierarchies()),
+    )
