@@ -204,6 +204,24 @@ def test_a_lone_claim_gets_about_its_sources_trust() -> None:
     assert blog.confidence < db.confidence < 1.0
 
 
+def test_a_lone_day_among_many_years_gets_about_its_sources_trust() -> None:
+    """Sources that give only the year back the one source that gives the day, but they
+    cannot tell that day from any other of the year: the day is believed about as far as
+    its source is trusted, and the year, which all of them back, far more."""
+    claims = [claim("release_date", date("2004"), f"y{i}") for i in range(6)]
+    claims.append(claim("release_date", date("2004-08-06"), "day"))
+    rec = reconcile(claims)
+    day = rec.fact(FILM, "release_date")
+    assert day is not None
+    assert day.value == date("2004-08-06")
+    assert day.confidence == pytest.approx(rec.source_trust["source:day"], abs=0.05)
+    # a second source giving the same day makes it surer
+    again = reconcile([*claims, claim("release_date", date("2004-08-06"), "day2")])
+    second = again.fact(FILM, "release_date")
+    assert second is not None
+    assert second.confidence > day.confidence + 0.05
+
+
 def test_one_of_one_is_not_twenty_one_of_twenty_one() -> None:
     """Agreement of twenty-one independent sources is surer than a single source."""
     one = reconcile([claim("duration", Duration.parse("120 min"), "s0")]).facts[0]

@@ -141,6 +141,14 @@ class Evidence:
         out[self.cand_item[self.ovl_a]] = True
         return out
 
+    def coarse(self) -> BoolArray:
+        """True for the candidates that some other candidate of their item is strictly
+        finer than (Italy, where Milan is claimed; 1995, where 1995-12-15 is)."""
+        out = np.zeros(self.n_cands, dtype=bool)
+        if len(self.imp_from):
+            out[self.imp_to[~self.imp_equiv]] = True
+        return out
+
     def assert_weight(self) -> FloatArray:
         """Each row's weight if it asserts or hedges, else 0."""
         return np.where(self.ev_deny, 0.0, self.ev_weight)

@@ -98,13 +98,18 @@ class Belief:
     """What the evidence says of each candidate, given the sources' accuracies.
 
     ``post`` is the probability that a candidate is the whole truth of a one-valued question
-    (0 for a candidate that cannot be); ``holds`` that it is true (it, or a finer candidate
-    that implies it); ``score`` the log-odds evidence for it.
+    (0 for a candidate that cannot be); ``unnamed`` that the truth is a value nobody named,
+    finer than a candidate that cannot be the whole truth (another day of the year named);
+    ``holds`` that the candidate is true (it, a finer candidate or an unnamed value
+    finer than either is the truth); ``score`` the log-odds evidence for it.  ``log_z`` is
+    each question's log evidence summed over its hypotheses (a likelihood's makings).
     """
 
     score: FloatArray
     post: FloatArray
     holds: FloatArray
+    unnamed: FloatArray
+    log_z: FloatArray
 
 
 def false_values(ev: Evidence, p: TDParams) -> FloatArray:
@@ -148,23 +153,15 @@ def source_priors(
     )
 
 
-def _softmax(ev: Evidence, score: FloatArray, open_: BoolArray, unseen: FloatArray) -> FloatArray:
-    """Per item, ``exp(score)`` of the open candidates over their sum plus ``unseen``
-    values at score 0 (shifted by the item's largest score so that nothing overflows)."""
-    if not ev.n_cands:
-        return np.zeros(0)
-    s = np.where(open_, score, -np.inf)
+def _item_max(ev: Evidence, *scores: FloatArray) -> FloatArray:
+    """Per item, the largest of the scores given (at least 0)."""
+    top = np.zeros(ev.n_items)
     starts = ev.item_start[:-1]
     nonempty = ev.item_start[1:] > starts
-    top = np.zeros(ev.n_items)
-    if nonempty.any():
-        top[nonempty] = np.maximum.reduceat(s, starts[nonempty])
-    top = np.maximum(top, 0.0)
-    # candidates that are one value written two ways share that value's hypothesis
-    e = np.where(open_, np.exp(np.minimum(s - top[ev.cand_item], 0.0)), 0.0) / ev.class_size()
-    z = ev.item_sum(e) + unseen * np.exp(-top)
-    out: FloatArray = e / np.maximum(z, 1e-300)[ev.cand_item]
-    return out
+    if nonempty.any() and ev.n_cands:
+        for s in scores:
+            top[nonempty] = np.maximum(top[nonempty], np.maximum.reduceat(s, starts[nonempty]))
+    return top
 
 
 def believe(
@@ -176,7 +173,22 @@ def believe(
 ) -> Belief:
     """The belief in every candidate, given each row's ``voice`` (its log-odds weight,
     ``ln(n·A / (1 - A))`` times its independence) and each source's ``gen`` (how often it
-    is right but vague)."""
+    is right but vague).
+
+    A one-valued question's hypotheses are: each open candidate is the whole truth; the
+    truth is a value nobody named (``n + 1`` values in all, ``n`` as many as a wrong source
+    picks from); and, below each candidate that cannot be the whole truth but that a finer
+    one is claimed under (the year of a release date given as a day), the truth is another
+    value finer than it -- ``n`` of those too, backed by the claims of the candidate and of
+    what it implies as a finer candidate is.  Without these, claims of "1995" would back
+    the one source that says "1995-12-15" as if no other day of 1995 could be the answer;
+    with them, that lone day is believed about as far as its source is trusted.  (A coarse
+    value that can be the whole truth -- a country, for a birthplace -- stands for the
+    values below it that nobody named.)
+
+    A source trusted less than a random guess (``n·A < 1 - A``) is no evidence against what
+    it says: its voice is at least 0.
+    """
     aw, dw = ev.assert_weight(), ev.deny_weight()
     g = np.clip(gen, _EPS, 1 - _EPS)
     rel_row = related[ev.cand_item[ev.ev_cand]]
@@ -185,28 +197,45 @@ def believe(
     plain = ev.per_cand(aw * voice)
     denied = ev.per_cand(dw * voice)
     many_c = ev.item_many[ev.cand_item]
-    # one-valued: the hypothesis that t is the truth
-    full = ev.imp_equiv | ev.imp_exact if len(ev.imp_from) else None
-    score = exact - denied
+    open_ = ev.open & ~many_c
+    # what the candidates a candidate implies say for anything at or below it
+    above = -ev.implied_sum(denied)
     if len(ev.imp_from):
-        assert full is not None
-        score = score + ev.implied_sum(exact, full) + ev.implied_sum(vague, ~full)
-        score = score - ev.implied_sum(denied)
+        full = ev.imp_equiv | ev.imp_exact
+        above = above + ev.implied_sum(exact, full) + ev.implied_sum(vague, ~full)
+    score = exact - denied + above
     if len(ev.ovl_a):
         score = score + ev.overlap_sum(vague)
-    # many-valued: each value on its own, backed by the claims of values that imply it
-    many_score = plain - denied + ev.implying_sum(plain) - ev.implied_sum(denied)
-    score = np.where(many_c, many_score, score)
-    unseen = np.maximum(n_item + 1.0 - ev.distinct_values(ev.open & ~many_c), 0.0)
-    open_ = ev.open & ~many_c
-    post = _softmax(ev, score, open_, unseen)
-    holds = np.minimum(post + ev.implying_sum(post), 1.0) if len(ev.imp_from) else post
+    coarse = ev.coarse() & ~ev.open & ~many_c
+    # an unnamed value below a candidate that cannot be the whole truth: its claims are as
+    # right as for any finer candidate
+    u_score = exact - denied + above
+    unseen = np.maximum(n_item + 1.0 - ev.distinct_values(open_), 0.0)
+    s_open = np.where(open_, score, -np.inf)
+    s_unnamed = np.where(coarse, u_score, -np.inf)
+    top = _item_max(ev, s_open, s_unnamed)
+    shift = top[ev.cand_item]
+    # candidates that are one value written two ways share that value's hypothesis
+    e = np.where(open_, np.exp(np.minimum(s_open - shift, 0.0)), 0.0) / ev.class_size()
+    u = np.where(coarse, n_item[ev.cand_item] * np.exp(np.minimum(s_unnamed - shift, 0.0)), 0.0)
+    u = u / ev.class_size()
+    z = np.maximum(ev.item_sum(e + u) + unseen * np.exp(-top), 1e-300)
+    post = e / z[ev.cand_item]
+    unnamed = u / z[ev.cand_item]
+    below = post + unnamed
+    holds = below + ev.implying_sum(below) if len(ev.imp_from) else below
+    holds = np.minimum(holds, 1.0)
+    log_z = np.log(z) + top
     if many_c.any():
-        odds = np.clip(score - np.log(n_item)[ev.cand_item], -700.0, 700.0)
+        # many-valued: each value on its own, backed by the claims of values that imply it
+        many_score = plain - denied + ev.implying_sum(plain) - ev.implied_sum(denied)
+        score = np.where(many_c, many_score, score)
+        odds = np.clip(many_score - np.log(n_item)[ev.cand_item], -700.0, 700.0)
         p_many = 1.0 / (1.0 + np.exp(-odds))
         holds = np.where(many_c, p_many, holds)
         post = np.where(many_c, p_many, post)
-    return Belief(score=score, post=post, holds=holds)
+        log_z = log_z + ev.item_sum(np.where(many_c, np.logaddexp(0.0, odds), 0.0))
+    return Belief(score=score, post=post, holds=holds, unnamed=unnamed, log_z=log_z)
 
 
 def _generalisation(
@@ -219,7 +248,8 @@ def _generalisation(
     name the country where the truth is a city; a database names the city)."""
     S = ev.n_sources
     aw = ev.assert_weight() * related[ev.cand_item[ev.ev_cand]]
-    finer = ev.implying_sum(belief.post, vague=True)  # right only because a finer value is
+    # right only because a finer value (named or not) is the truth
+    finer = ev.implying_sum(belief.post, vague=True)
     vague = np.bincount(ev.ev_src, finer[ev.ev_cand] * aw, S)
     right = np.bincount(ev.ev_src, belief.holds[ev.ev_cand] * aw, S)
     pool = (np.bincount(kind, vague, n_kinds) + p.generalise_weight * p.generalise_prior) / (
@@ -306,7 +336,8 @@ def _em(
     gen = gen0.copy()
     right: FloatArray | None = None
     hits = np.zeros(S)
-    belief = Belief(np.zeros(ev.n_cands), np.zeros(ev.n_cands), np.zeros(ev.n_cands))
+    zero = np.zeros(ev.n_cands)
+    belief = Belief(zero, zero, zero, zero, np.zeros(ev.n_items))
     iterations = 0
     for _ in range(p.max_iterations):
         iterations += 1
@@ -345,23 +376,12 @@ def _objective(ev: Evidence, p: TDParams, st: _Setting, run: _Run, indep: FloatA
     acc = A[ev.ev_src]
     voice = np.log(st.n_row * acc / (1.0 - acc)) * indep
     belief = believe(ev, voice, run.gen, st.n_item, st.related)
+    # every hypothesis of a one-valued question starts equally likely: the named values,
+    # the unnamed ones and the unnamed ones below each coarse candidate
     many_c = ev.item_many[ev.cand_item]
-    open_ = ev.open & ~many_c
-    score = np.where(open_, belief.score, -np.inf)
-    starts = ev.item_start[:-1]
-    nonempty = ev.item_start[1:] > starts
-    top = np.zeros(ev.n_items)
-    if nonempty.any() and ev.n_cands:
-        top[nonempty] = np.maximum.reduceat(score, starts[nonempty])
-    top = np.maximum(top, 0.0)
-    unseen = np.maximum(st.n_item + 1.0 - ev.distinct_values(open_), 0.0)
-    e = np.where(open_, np.exp(np.minimum(score - top[ev.cand_item], 0.0)), 0.0)
-    z = ev.item_sum(e / ev.class_size()) + unseen * np.exp(-top)
-    single = ~ev.item_many
-    total = float(np.sum((np.log(np.maximum(z, 1e-300)) + top - np.log(st.n_item + 1.0))[single]))
-    if many_c.any():
-        odds = np.clip(belief.score - np.log(st.n_item)[ev.cand_item], -700.0, 700.0)
-        total += float(np.sum(np.logaddexp(0.0, odds)[many_c]))
+    below = np.where(ev.coarse() & ~ev.open & ~many_c, st.n_item[ev.cand_item], 0.0)
+    mass = st.n_item + 1.0 + ev.item_sum(below)
+    total = float(np.sum(belief.log_z - np.log(mass)))
     total += float(np.sum(ev.ev_weight * indep * np.log((1.0 - acc) / st.n_row)))
     # the prior each source starts from (not the one pooled during the run, which differs
     # between runs and would make their objectives incomparable)
