@@ -542,3 +542,32 @@ def test_the_how_to_commands_run(tmp_path: Path) -> None:
     for made in ("heat-facts.md", "heat-report.html", "heat-facts.json", "heat-claims.csv"):
         assert (tmp_path / made).stat().st_size > 0, made
     assert (tmp_path / "heat-folder" / "dossier.yaml").exists()
+
+
+def test_hierarchy_adds_links_to_what_is_reconciled(tmp_path: Path) -> None:
+    """--hierarchy FILE relates places the built-in hierarchy does not know: the finer one
+    is the fact, the coarser claims its support; a bad table is reported with its lines."""
+    claims = tmp_path / "claims.csv"
+    claims.write_text(
+        "id,subject,property,value,source\n"
+        "claim:c1,person:someone,place_of_birth,Quarry Bank,source:a\n"
+        "claim:c2,person:someone,place_of_birth,Wirral Peninsula,source:b\n",
+        encoding="utf-8",
+    )
+    tree = tmp_path / "places.csv"
+    tree.write_text("child,parent\nQuarry Bank,Wirral Peninsula\n", encoding="utf-8")
+    plain = json.loads(run("reconcile", str(claims), "--format", "json").stdout)
+    assert plain["conflicts"]
+    result = run("reconcile", str(claims), "--hierarchy", str(tree), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert not data["conflicts"]
+    [fact] = data["facts"]
+    assert fact["value"] == "Quarry Bank"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("child,parent\nQuarry Bank,\n", encoding="utf-8")
+    failed = run("reconcile", str(claims), "--hierarchy", str(bad))
+    assert failed.returncode == 1
+    assert_no_traceback(failed)
+    assert f"cannot load {bad}: 1 problem(s)" in failed.stderr
+    assert f"({bad}:2)" in failed.stderr

@@ -361,3 +361,61 @@ def test_source_kinds_and_weights_make_the_policies_differ() -> None:
     assert reconcile(d, policy=Vote()).facts[0].printed == "120 min"
     assert reconcile(d, policy=WeightedVote()).facts[0].printed == "170 min"
     assert reconcile(d, policy=Authority()).facts[0].printed == "170 min"
+
+
+# --- hierarchies as data --------------------------------------------------------------------
+
+
+def test_a_dossiers_hierarchy_relates_places_the_built_in_one_does_not_know() -> None:
+    """Links declared in the dossier make a finer place win with the coarser ones as its
+    support, where without them the two are rivals."""
+    from filmlore import HierarchyLink
+
+    person = EntityRef("person", "someone")
+    claims = [
+        claim("place_of_birth", Text("Quarry Bank"), "a", subject=person),
+        claim("place_of_birth", Text("Wirral Peninsula"), "b", subject=person),
+        claim("place_of_birth", Text("Wirral Peninsula"), "c", subject=person),
+    ]
+    links = [
+        HierarchyLink(child="Quarry Bank", parent="Wirral Peninsula"),
+        HierarchyLink(child="Wirral Peninsula", parent="England"),
+    ]
+    plain = reconcile(Dossier(claims=claims))
+    assert plain.fact(person, "place_of_birth") is None or (
+        plain.fact(person, "place_of_birth").status is FactStatus.DISPUTED  # type: ignore[union-attr]
+    )
+    assert plain.conflicts
+    linked = reconcile(Dossier(claims=claims, hierarchy=links))
+    fact = linked.fact(person, "place_of_birth")
+    assert fact is not None
+    assert not linked.conflicts
+    assert fact.printed == "Quarry Bank"
+    assert {(s.source, s.relation) for s in fact.supporters} == {
+        ("source:a", "gives"),
+        ("source:b", "coarser"),
+        ("source:c", "coarser"),
+    }
+
+
+def test_a_hierarchy_table_reads_into_a_taxonomy_with_precise_errors(tmp_path: Any) -> None:
+    """``Taxonomy.read_csv`` reads the table a dossier folder keeps; a bad row names its
+    file, line and column; a cycle names the link."""
+    from filmlore import HierarchyError, LoadError, Taxonomy
+
+    good = tmp_path / "places.csv"
+    good.write_text("child,parent\nQuarry Bank,Wirral\nWirral,England\nWirral,Merseyside\n")
+    tree = Taxonomy.read_csv(good)
+    assert set(tree.ancestors("Quarry Bank")) == {"Wirral", "England", "Merseyside"}
+    bad = tmp_path / "bad.csv"
+    bad.write_text("child,parent\nQuarry Bank,\nA,B,C\n")
+    with pytest.raises(LoadError) as caught:
+        Taxonomy.read_csv(bad)
+    text = str(caught.value)
+    assert f"{bad}:2" in text
+    assert "parent" in text
+    assert f"{bad}:3" in text
+    cycle = tmp_path / "cycle.csv"
+    cycle.write_text("child,parent\nA,B\nB,A\n")
+    with pytest.raises(HierarchyError, match="cycle"):
+        Taxonomy.read_csv(cycle)

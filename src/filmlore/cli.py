@@ -96,6 +96,15 @@ def _add_sources(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_hierarchy(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--hierarchy",
+        metavar="FILE",
+        help="a value hierarchy (CSV with the columns child, parent; several parents "
+        "allowed) added to the dossier's own: places and categories within others",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``filmlore`` command, with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -133,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json"), default="text", help="text (a table) or json"
     )
     _add_sources(validate)
+    _add_hierarchy(validate)
     _add_common(validate)
 
     reconcile = commands.add_parser(
@@ -178,6 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     reconcile.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
     reconcile.add_argument("--title", help="the report's title (default: the dossier's)")
     _add_sources(reconcile)
+    _add_hierarchy(reconcile)
     _add_common(reconcile)
 
     quotes = commands.add_parser(
@@ -228,6 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the claims alone (what a CSV file holds)",
     )
     _add_sources(convert)
+    _add_hierarchy(convert)
     _add_common(convert)
     return parser
 
@@ -307,9 +319,11 @@ def _load(
     kinds: Sequence[str],
     format: str | None = None,
     sources: str | None = None,
+    hierarchy: str | None = None,
 ) -> Any:
-    """The dossier at ``path`` (with the sources table ``sources`` beside a claims CSV); a
-    DataError with every problem and its place if it has any."""
+    """The dossier at ``path`` (with the sources table ``sources`` beside a claims CSV, and
+    the links of the hierarchy table ``hierarchy`` added to its own); a DataError with
+    every problem and its place if it has any."""
     import filmlore
 
     source = _check_path(path)
@@ -342,6 +356,19 @@ def _load(
         raise UsageError(str(exc)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(f"cannot read {path}: {exc}") from None
+    if hierarchy is not None:
+        from filmlore.io._folder import read_hierarchy
+
+        try:
+            links = read_hierarchy(_check_path(hierarchy))
+        except filmlore.LoadError as exc:
+            raise DataError(
+                f"cannot load {hierarchy}: {len(exc.problems)} problem(s)",
+                [str(p) for p in exc.problems],
+            ) from None
+        import attrs
+
+        loaded = attrs.evolve(loaded, hierarchy=(*loaded.hierarchy, *links))
     return loaded
 
 
@@ -352,7 +379,7 @@ def _cmd_validate(app: _App, args: argparse.Namespace) -> int:
     import filmlore
     from filmlore.report._rich import issues_renderable
 
-    dossier = _load(app, args.path, args.kinds, sources=args.sources)
+    dossier = _load(app, args.path, args.kinds, sources=args.sources, hierarchy=args.hierarchy)
     issues = filmlore.validate(dossier)
     errors = sum(1 for i in issues if i.severity is filmlore.Severity.ERROR)
     if args.format == "json":
@@ -426,7 +453,7 @@ def _cmd_reconcile(app: _App, args: argparse.Namespace) -> int:
 
     policy = _policy(args.policy, _weights(args.weight))
     fmt = _report_format(args)
-    dossier = _load(app, args.path, args.kinds, sources=args.sources)
+    dossier = _load(app, args.path, args.kinds, sources=args.sources, hierarchy=args.hierarchy)
     try:
         with app.progress(f"Reconciling {len(dossier.claims)} claims"):
             result = reconcile(dossier, policy=policy, context=dossier)
@@ -476,7 +503,7 @@ def _cmd_convert(app: _App, args: argparse.Namespace) -> int:
     for given in (args.from_format, args.to_format):
         if given is not None and given not in FORMATS:
             raise UsageError(f"unknown format {given!r}; formats: {', '.join(FORMATS)}")
-    dossier = _load(app, args.input, args.kinds, args.from_format, args.sources)
+    dossier = _load(app, args.input, args.kinds, args.from_format, args.sources, args.hierarchy)
     target = Path(args.output)
     to = args.to_format
     if to is None and (target.suffix == "" or target.is_dir()):

@@ -273,7 +273,11 @@ class CompareContext:
         also by the names they are credited as; characters by who plays them; entities that
         share an outside id (IMDb, TMDb, Wikidata, MovieLens) are one entity, and a reference
         whose key is such an id (``person:nm0000134``) stands for the entity with that id.
-        The dossier's property registry comes along for :func:`~filmlore.compare_claims`.
+        The dossier's property registry comes along for :func:`~filmlore.compare_claims`,
+        and its :attr:`~filmlore.Dossier.hierarchy` is added to copies of the category
+        taxonomy and the place hierarchy (``taxonomy`` and ``places``, else the built-in
+        ones); a link that would close a cycle with them is a
+        :class:`~filmlore.HierarchyError`.
 
         >>> from filmlore import Character, Dossier, EntityRef, Person
         >>> heat, deniro = EntityRef("film", "heat-1995"), EntityRef("person", "robert-de-niro")
@@ -324,12 +328,18 @@ class CompareContext:
             if credit.credited_as:
                 merged.setdefault(credit.credited_as, credit.person)
         merged.update(aliases or {})
+        taxonomy = taxonomy if taxonomy is not None else shared_default()
+        places = places if places is not None else shared_places()
+        links = [(link.child, link.parent) for link in dossier.hierarchy]
+        if links:  # the dossier's own hierarchy, on top of copies of both trees
+            taxonomy = Taxonomy.from_pairs(links, base=taxonomy)
+            places = Taxonomy.from_pairs(links, base=places)
         return cls(
             aliases=merged,
             names=names,
             played_by=played_by,
-            taxonomy=taxonomy if taxonomy is not None else shared_default(),
-            places=places if places is not None else shared_places(),
+            taxonomy=taxonomy,
+            places=places,
             registry=dossier.registry,
         )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Iterator, Mapping
 from os import PathLike
 from typing import Literal, Union
@@ -72,57 +71,16 @@ class Taxonomy:
     @classmethod
     def read_csv(cls, path: str | PathLike[str], *, base: Taxonomy | None = None) -> Taxonomy:
         """A taxonomy read from a CSV table with the header ``child,parent`` (UTF-8), one
-        link a row; on top of a copy of ``base`` when given.  A row that is not a link, or
-        a link that would make a cycle, is a :class:`~filmlore.LoadError` naming the file,
-        the line and the column.
+        link a row -- the table of a dossier folder's ``hierarchy.csv`` -- on top of a copy
+        of ``base`` when given.  A row that is not a link is a :class:`~filmlore.LoadError`
+        naming the file, the line and the column; a link that would close a cycle, a
+        :class:`~filmlore.HierarchyError` naming the link.
         """
-        from filmlore.errors import LoadError, Location, Problem
+        from filmlore.io._folder import read_hierarchy
 
-        file = str(path)
-        problems: list[Problem] = []
-        tax = base.copy() if base is not None else cls()
-        with open(path, encoding="utf-8", newline="") as handle:
-            reader = csv.reader(handle)
-            header = next(reader, None)
-            if header is None or [h.strip() for h in header] != ["child", "parent"]:
-                raise LoadError(
-                    [
-                        Problem(
-                            message=f"expected the header child,parent, got {header!r}",
-                            location=Location(file=file, line=1),
-                        )
-                    ]
-                )
-            for line, row in enumerate(reader, start=2):
-                if not any(cell.strip() for cell in row):
-                    continue
-                where = Location(file=file, line=line)
-                if len(row) != 2:
-                    problems.append(
-                        Problem(
-                            message=f"expected two cells (child, parent), got {len(row)}",
-                            location=where,
-                        )
-                    )
-                    continue
-                child, parent = (cell.strip() for cell in row)
-                for name, cell in (("child", child), ("parent", parent)):
-                    if not key(cell):
-                        problems.append(
-                            Problem(
-                                message=f"expected a term with letters or digits, got {cell!r}",
-                                location=Location(path=f"$.{name}", file=file, line=line),
-                            )
-                        )
-                if not key(child) or not key(parent):
-                    continue
-                try:
-                    tax.add(parent, child)
-                except HierarchyError as exc:
-                    problems.append(Problem(message=str(exc), location=where))
-        if problems:
-            raise LoadError(problems)
-        return tax
+        return cls.from_pairs(
+            ((link.child, link.parent) for link in read_hierarchy(path)), base=base
+        )
 
     # -- building ------------------------------------------------------------------------
 

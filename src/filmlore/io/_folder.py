@@ -15,20 +15,22 @@ go to ``hierarchy.csv`` and ``sources/KEY.txt``.  The folder must not exist or b
 from __future__ import annotations
 
 import os
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from filmlore.dossier import Dossier
+from filmlore.errors import LoadError
 from filmlore.io._csv import dumps_hierarchy_csv, read_hierarchy_csv
 from filmlore.io._json import PARSE_FAILED, parse_json
 from filmlore.io._reader import COLLECTIONS, Collector
 from filmlore.io._writer import dossier_data
 from filmlore.io._yaml import dumps_yaml, read_yaml
-from filmlore.models import Source
+from filmlore.models import HierarchyLink, Source
 
-__all__ = ["DOSSIER_FILE", "HIERARCHY_FILE", "dump_folder", "read_folder"]
+__all__ = ["DOSSIER_FILE", "HIERARCHY_FILE", "dump_folder", "read_folder", "read_hierarchy"]
 
 DOSSIER_FILE = "dossier.yaml"
 HIERARCHY_FILE = "hierarchy.csv"
@@ -91,15 +93,33 @@ def read_folder(root: Path, collector: Collector) -> None:
     if head is not None:
         collector.mapping(head, file)
     if hierarchy_file.is_file():
-        with open(hierarchy_file, encoding="utf-8-sig", newline="") as f:
-            try:
-                read_hierarchy_csv(f, collector, str(hierarchy_file))
-            except UnicodeDecodeError as exc:
-                collector.problem(None, (), f"not UTF-8 text: {exc.reason}", str(hierarchy_file))
+        _read_hierarchy_file(hierarchy_file, collector)
     for name in _LIST_FOLDERS:
         if name != "properties":
             _read_folder_lists(root, name, collector)
     _attach_texts(root / "sources", collector)
+
+
+def _read_hierarchy_file(path: Path, collector: Collector) -> None:
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        try:
+            read_hierarchy_csv(f, collector, str(path))
+        except UnicodeDecodeError as exc:
+            collector.problem(None, (), f"not UTF-8 text: {exc.reason}", str(path))
+
+
+def read_hierarchy(path: str | PathLike[str]) -> list[HierarchyLink]:
+    """The links of a ``child,parent`` table (a dossier folder's ``hierarchy.csv``, or one
+    of its own); a row that is not a link is a :class:`~filmlore.LoadError` naming the
+    file, the line and the column."""
+    collector = Collector()
+    try:
+        _read_hierarchy_file(Path(path), collector)
+    except OSError as exc:
+        collector.problem(None, (), f"cannot read the file: {exc.strerror or exc}", str(path))
+    if collector.pending:
+        raise LoadError(collector.problems(), source=str(path))
+    return list(collector.lists["hierarchy"])
 
 
 def _read_folder_lists(root: Path, name: str, collector: Collector) -> None:
