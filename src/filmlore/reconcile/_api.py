@@ -60,7 +60,7 @@ def reconcile(
     ... ]
     >>> fact = reconcile(claims).fact(heat, "duration")
     >>> fact.printed, fact.status.value, round(fact.confidence, 2)
-    ('170 min', 'agreed', 0.91)
+    ('170 min', 'agreed', 0.63)
     >>> [(s.source, s.value_text, s.relation) for s in fact.supporters]
     [('source:tmdb', '170 min', 'gives'), ('source:blog', 'nearly 3 hours', 'coarser')]
     >>> print(fact.explanation)

@@ -650,7 +650,11 @@ class FactBuilder:
             if not (asserting and deny):
                 continue
             p = float(self._prob[c])
-            side_yes = self._side(c, [c], set())
+            # the value, in any spelling, and the finer values that imply it
+            backing = (
+                self.ev.imp_from[self.ev.imp_to == c].tolist() if len(self.ev.imp_from) else []
+            )
+            side_yes = self._side(c, [c, *sorted(set(backing) - {c})], set())
             side_no = ConflictSide(
                 value=self.g.cand_value[c],
                 claims=tuple(sorted(self.table.claim_id(r) for r in deny)),
