@@ -211,6 +211,7 @@ class PropertyRegistry:
     def inverse_of(self, name: str) -> Property | None:
         """The property that says what ``name`` says from the other end, or None.
 
+        >>> from filmlore.properties import registry
         >>> registry.inverse_of("remake_of").name, registry.inverse_of("remade_as").name
         ('remade_as', 'remake_of')
         """
@@ -241,6 +242,7 @@ class PropertyRegistry:
         (``remake_of`` to ``based_on``), ``broader``, or None when neither is a kind of
         the other.
 
+        >>> from filmlore.properties import registry
         >>> registry.relation("remake_of", "based_on"), registry.relation("based_on", "remake_of")
         ('narrower', 'broader')
         """

@@ -26,6 +26,7 @@ probability and not a share of the votes.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 
 import attrs
 import numpy as np
@@ -56,20 +57,22 @@ __all__ = [
 #: The trust a source starts from, by kind: the film itself above a database above the
 #: press, the maker in an interview above a critic, a critic above a blog or a user review.
 #: Evidence moves it; a source with few claims stays near it.
-SOURCE_PRIORS: Mapping[SourceKind, float] = {
-    SourceKind.FILM: 0.95,
-    SourceKind.DATABASE: 0.85,
-    SourceKind.INTERVIEW: 0.8,
-    SourceKind.ENCYCLOPEDIA: 0.8,
-    SourceKind.BOOK: 0.8,
-    SourceKind.PRESS: 0.75,
-    SourceKind.ARTICLE: 0.7,
-    SourceKind.REVIEW: 0.7,
-    SourceKind.VIDEO: 0.6,
-    SourceKind.BLOG: 0.6,
-    SourceKind.USER_REVIEW: 0.55,
-    SourceKind.OTHER: 0.65,
-}
+SOURCE_PRIORS: Mapping[SourceKind, float] = MappingProxyType(
+    {
+        SourceKind.FILM: 0.95,
+        SourceKind.DATABASE: 0.85,
+        SourceKind.INTERVIEW: 0.8,
+        SourceKind.ENCYCLOPEDIA: 0.8,
+        SourceKind.BOOK: 0.8,
+        SourceKind.PRESS: 0.75,
+        SourceKind.ARTICLE: 0.7,
+        SourceKind.REVIEW: 0.7,
+        SourceKind.VIDEO: 0.6,
+        SourceKind.BLOG: 0.6,
+        SourceKind.USER_REVIEW: 0.55,
+        SourceKind.OTHER: 0.65,
+    }
+)
 #: The prior of a source whose kind is not known (or is a label of the caller's own).
 UNKNOWN_PRIOR = 0.7
 
