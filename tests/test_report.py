@@ -336,3 +336,13 @@ def test_the_report_module_is_curated_and_documented() -> None:
         n for n in report.__all__ if callable(getattr(report, n)) and not getattr(report, n).__doc__
     ]
     assert undocumented == []
+
+
+def test_a_fact_names_only_the_sources_that_give_its_value(heat: Dossier) -> None:
+    """Heat's release day comes from the database alone; the articles that give the year
+    are listed as coarser support in their own words, never as giving the day."""
+    text = report.render(reconcile(heat), heat)
+    line = next(x for x in text.splitlines() if x.strip().startswith("release_date: 1995-12-15"))
+    assert "— tmdb-heat;" in line
+    assert "crime-epic-blog" not in line
+    assert "also '1995' (coarser) — coffee-shop-article, crime-epic-blog, inscker-review" in text

@@ -14,7 +14,7 @@ import attrs
 
 from filmlore.dossier import Dossier
 from filmlore.models import Claim, Source
-from filmlore.reconcile import Conflict, ConflictSide, Fact, Reconciliation
+from filmlore.reconcile import Conflict, ConflictSide, Fact, Reconciliation, Support
 from filmlore.report._names import describe_source, name_of, value_text
 from filmlore.report._quotes import QuoteLine, quote_fidelity
 from filmlore.values.refs import EntityRef
@@ -88,7 +88,13 @@ class Side:
 
 @attrs.frozen(slots=True, kw_only=True)
 class FactView:
-    """A fact as a report shows it."""
+    """A fact as a report shows it.
+
+    ``sources`` are the sources that give its value in its own terms; ``also`` lists the
+    other supporters in their own words ("'1995' (coarser) — crime-epic-blog"), so that no
+    source is shown giving a value it did not give.  ``sides`` are the sides of its dispute,
+    each with every source on it.
+    """
 
     subject: str
     subject_name: str
@@ -253,24 +259,49 @@ def _qualified(text: str, qualifiers: Iterable[Any], dossier: Dossier | None = N
     return f"{text} [{quals}]" if quals else text
 
 
+def _words(dossier: Dossier | None, fact: Fact, s: Support) -> str:
+    """What supporter ``s`` said, in its own terms: its value with its qualifiers, and, for
+    a claim made from the other end of the relation, the whole relation ("Heat influenced
+    The Dark Knight")."""
+    value = s.value_text
+    if isinstance(s.value, EntityRef):
+        value = value_text(dossier, s.value)
+    words = _qualified(value, s.qualifiers, dossier)
+    if s.property != fact.property:
+        subject = value_text(dossier, s.subject) if s.subject is not None else ""
+        words = f"{subject} {s.property} {words}".strip()
+    return words
+
+
+def _gives_value(dossier: Dossier | None, fact: Fact, s: Support, own: str) -> bool:
+    """True when supporter ``s`` gives the fact's own value, in the fact's own terms."""
+    return s.property == fact.property and (
+        s.relation == "gives" or _words(dossier, fact, s) == own
+    )
+
+
 def _also(dossier: Dossier | None, fact: Fact) -> tuple[str, ...]:
     """The supporters whose own words differ from the fact's -- another value, another
     property, another scope -- as "'nearly 3 hours' (coarser) — crime-epic-blog"."""
     own = _qualified(_value_text(dossier, fact), fact.qualifiers, dossier)
     said: dict[str, list[str]] = {}
     for s in fact.supporters:
-        value = s.value_text
-        if isinstance(s.value, EntityRef):
-            value = value_text(dossier, s.value)
-        words = _qualified(value, s.qualifiers, dossier)
-        if s.property != fact.property:  # in its own terms: "Heat influenced The Dark Knight"
-            subject = value_text(dossier, s.subject) if s.subject is not None else ""
-            words = f"{subject} {s.property} {words}".strip()
-        if words == own or (s.relation == "gives" and s.property == fact.property):
+        if _gives_value(dossier, fact, s, own):
             continue
-        key = f"'{words}' ({s.relation})"
+        reversed_ = s.subject is not None and str(s.subject) != str(fact.subject)
+        relation = "the other way round" if reversed_ and s.relation == "gives" else s.relation
+        key = f"'{_words(dossier, fact, s)}' ({relation})"
         said.setdefault(key, []).append(s.source.split(":", 1)[-1])
     return tuple(f"{k} — {', '.join(sorted(set(v)))}" for k, v in said.items())
+
+
+def _givers(dossier: Dossier | None, fact: Fact) -> tuple[EntityRef, ...]:
+    """The sources that give the fact's own value (not a coarser or related one); all its
+    sources when none does in the fact's own terms."""
+    own = _qualified(_value_text(dossier, fact), fact.qualifiers, dossier)
+    return _refs(
+        sorted({s.source for s in fact.supporters if _gives_value(dossier, fact, s, own)})
+    )
 
 
 def _refs(items: Iterable[Any]) -> tuple[EntityRef, ...]:
@@ -364,7 +395,7 @@ def _fact_view(
         status="rejected" if rejected else status_name(fact.status),
         confidence=confidence if math.isfinite(confidence) else 0.0,
         explanation=fact.explanation,
-        sources=chosen.sources,
+        sources=(() if rejected else _givers(dossier, fact)) or chosen.sources,
         citations=chosen.citations,
         sides=tuple(sides),
         support=len(support_ids),
