@@ -299,9 +299,7 @@ def _givers(dossier: Dossier | None, fact: Fact) -> tuple[EntityRef, ...]:
     """The sources that give the fact's own value (not a coarser or related one); all its
     sources when none does in the fact's own terms."""
     own = _qualified(_value_text(dossier, fact), fact.qualifiers, dossier)
-    return _refs(
-        sorted({s.source for s in fact.supporters if _gives_value(dossier, fact, s, own)})
-    )
+    return _refs(sorted({s.source for s in fact.supporters if _gives_value(dossier, fact, s, own)}))
 
 
 def _refs(items: Iterable[Any]) -> tuple[EntityRef, ...]:
