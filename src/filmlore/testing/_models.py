@@ -309,14 +309,10 @@ def hierarchies(draw: st.DrawFn, max_links: int = 6) -> tuple[HierarchyLink, ...
     terms = draw(st.lists(_words, max_size=max_links, unique=True))
     if len(terms) < 2:
         return ()
-    places = st.integers(0, len(terms) - 1)
-    pairs = draw(
-        st.lists(
-            st.tuples(places, places).filter(lambda pair: pair[0] > pair[1]),
-            max_size=max_links,
-            unique=True,
-        )
+    links = st.integers(1, len(terms) - 1).flatmap(
+        lambda child: st.tuples(st.just(child), st.integers(0, child - 1))
     )
+    pairs = draw(st.lists(links, max_size=max_links, unique=True))
     return tuple(HierarchyLink(child=terms[c], parent=terms[p]) for c, p in pairs)
 
 
