@@ -19,7 +19,7 @@ Each measurement runs in a fresh worker process, so that its peak memory is its 
   encoding, timed apart; and once more on the same columns as Python strings), then
   :func:`filmlore.reconcile` and :meth:`~filmlore.Reconciliation.answers` (the decided
   value of every question), with :class:`filmlore.Vote` and with
-  :class:`filmlore.TruthDiscovery` (its defaults, copy detection included);
+  :class:`filmlore.TruthDiscovery` (its defaults);
 * ``truthdiscovery`` 1.0.4 (GPL; only ever installed in the throwaway venv
   ``benchmarks/_work/td-venv``, never a dependency): ``Dataset(triples)`` on the same
   claims (timed apart), then each algorithm's ``run(data)`` timed as the package times it

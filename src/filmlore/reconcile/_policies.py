@@ -317,9 +317,12 @@ class TruthDiscovery(Policy):
       few claims is trusted like its kind until its own record says otherwise, and a claim
       never vouches for itself -- each is weighed by its source's record on its *other*
       claims;
-    * **copies count about once**: sources that agree far more often than their
-      accuracies explain are found to copy each other and their agreement discounted --
-      only where the data can show it (``copying=False`` turns this off);
+    * **copies can count about once** (``copying=True``; off by default): sources that
+      share mistakes far more often than chance explains are found to copy each other and
+      the values only they give discounted -- only where the data can show it.  It is off
+      by default because it can hurt: where the accurate sources are the ones most copied
+      (the flight data), discounting every family hands the answer to the independent
+      sources that lean on a poor one;
     * **many-valued properties** decide each value on its own.
 
     The confidence of a fact is the probability that it holds: a lone source's claim gets
