@@ -343,6 +343,28 @@ def test_author_lists_compare_as_sets_and_partial_lists_back_the_full_one() -> N
     ]
 
 
+def test_a_lone_longer_list_does_not_absorb_the_shorter_lists_of_many_sources() -> None:
+    """Three shops give the same three authors (one with initials), two shorten the list
+    with "et al.", one adds a wrong fourth name: every shorter list is a partial form of
+    the long one, but a source that gives a partial form gives one of many, so the five
+    do not make the long list the answer."""
+    book = EntityRef("work", "a-book")
+    values = [
+        "Ravi Garcia, Chen Widom and Chen Gray",
+        "Garcia, Ravi; Gray, Chen; Widom, Chen",
+        "R. Garcia & C. Gray & Chen Widom",
+        "Chen Gray et al.",
+        "Chen Gray et al.",
+        "Chen Gray, Ravi Garcia, Chen Widom and Jennifer Codd",
+    ]
+    table = ClaimTable.from_columns(
+        subject=[book] * 6, property="author", value=values, source=list("abcdef"), kind="name"
+    )
+    (fact,) = reconcile(table, policy=TruthDiscovery()).facts
+    assert "Widom" in fact.printed
+    assert "Codd" not in fact.printed
+
+
 # --- 8. source metadata --------------------------------------------------------------------------
 
 

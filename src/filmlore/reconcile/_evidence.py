@@ -16,7 +16,9 @@ Relations between the candidates of one item, as :func:`~filmlore.compare` judge
     pairs whose coarser value can never be the whole truth (a year, where release dates are
     days; "nearly 3 hours", where a film runs some number of minutes): a claim of it then
     backs the finer value fully, where otherwise (a country, for a place known only by its
-    country) it is a right but vague answer.
+    country) it is a right but vague answer.  ``imp_partial`` marks the pairs whose coarser
+    value is one of the many partial forms of the finer one: of names, an initial for a
+    given name, a shorter list for a longer one.
 ``ovl_a ~ ovl_b``
     the two can both be true, though neither implies the other (two hedged durations that
     overlap).
@@ -81,6 +83,7 @@ class Evidence:
     imp_to: IntArray = attrs.field(factory=_empty_int)
     imp_equiv: BoolArray = attrs.field(factory=_empty_bool)
     imp_exact: BoolArray = attrs.field(factory=_empty_bool)
+    imp_partial: BoolArray = attrs.field(factory=_empty_bool)
     ovl_a: IntArray = attrs.field(factory=_empty_int)
     ovl_b: IntArray = attrs.field(factory=_empty_int)
 

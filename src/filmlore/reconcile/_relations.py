@@ -262,10 +262,13 @@ def _relate(ev: Evidence, g: Grouping, relater: Relater) -> None:
     to: list[int] = []
     equiv: list[bool] = []
     exact: list[bool] = []
+    partial: list[bool] = []
     ovl_a: list[int] = []
     ovl_b: list[int] = []
     for item in _needs_relating(g).tolist():
         lo, hi = int(g.item_start[item]), int(g.item_start[item + 1])
+        names = g.plan(item).kind == "name"
+        before = len(frm)
         for a in range(lo, hi):
             for b in range(a + 1, hi):
                 rel, _ = relater.relate(a, b)
@@ -287,11 +290,13 @@ def _relate(ev: Evidence, g: Grouping, relater: Relater) -> None:
                 elif rel is Relation.OVERLAP:
                     ovl_a += [a, b]
                     ovl_b += [b, a]
+        partial += [names] * (len(frm) - before)
     if frm:
         ev.imp_from = np.asarray(frm, dtype=np.int64)
         ev.imp_to = np.asarray(to, dtype=np.int64)
         ev.imp_equiv = np.asarray(equiv, dtype=bool)
         ev.imp_exact = np.asarray(exact, dtype=bool)
+        ev.imp_partial = np.asarray(partial, dtype=bool) & ~ev.imp_equiv & ~ev.imp_exact
         strict = ~ev.imp_equiv
         ev.cand_spec = np.bincount(ev.imp_from[strict], None, ev.n_cands).astype(float)
         closed = np.zeros(ev.n_cands, dtype=bool)

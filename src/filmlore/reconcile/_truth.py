@@ -206,6 +206,13 @@ def believe(
     if len(ev.imp_from):
         full = ev.imp_equiv | ev.imp_exact
         above = above + ev.implied_sum(exact, full) + ev.implied_sum(vague, ~full)
+        if ev.imp_partial.any():
+            # a name has many partial forms (initials, shorter lists), and a source that
+            # gives one gives one of them: a vague claim's say is shared among the partial
+            # forms of the value that are named (each once, however it is written)
+            part = ev.imp_partial
+            forms = np.maximum(ev.implied_sum(1.0 / ev.class_size(), part), 1.0)
+            above = above - np.log(forms) * ev.implied_sum(ev.per_cand(aw), part)
     score = exact - denied + above
     if len(ev.ovl_a):
         score = score + ev.overlap_sum(vague)
