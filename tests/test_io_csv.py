@@ -423,3 +423,33 @@ def test_dump_writes_a_sources_table_beside_the_claims(tmp_path: Path) -> None:
     )
     assert not (tmp_path / "new.csv").exists()
     assert not (tmp_path / "new-sources.csv").exists()
+
+
+NAMES = (
+    "subject,property,value,source,kind\n"
+    "work:a-book,writers,Jeffrey Ullman et al.,source:shop-a,name\n"
+    "work:a-book,writers,\"Widom, Jennifer; Ullman, Jeffrey\",source:shop-b,name\n"
+)
+
+
+def test_a_kind_column_declares_a_property_no_registry_knows() -> None:
+    """Rows of an unknown property that all give one kind declare it with that kind: a
+    name stays a name (not plain text) through load, reconcile and dump."""
+    dossier = _load(NAMES)
+    assert [(p.name, p.kind) for p in dossier.properties] == [("writers", "name")]
+    fact = filmlore.reconcile(dossier).fact("work:a-book", "writers")
+    assert fact is not None
+    assert "Widom" in fact.printed  # the partial list backs the full one, as names do
+    assert {s.relation for s in fact.supporters} == {"gives", "coarser"}
+    text = filmlore.dumps(dossier, format="csv")
+    assert [row["kind"] for row in csv.DictReader(io.StringIO(text))] == ["name", "name"]
+    assert _load(text) == dossier
+
+
+def test_rows_of_several_kinds_declare_nothing_and_streaming_yields_the_declaration() -> None:
+    """An unknown property whose rows give different kinds stays undeclared (each value
+    keeps its own kind); streaming yields a declared property after the claims."""
+    mixed = NAMES + "work:a-book,writers,Ullman,source:shop-c,text\n"
+    assert _load(mixed).properties == ()
+    records = list(filmlore.iter_load(io.StringIO(NAMES), format="csv"))
+    assert [type(r).__name__ for r in records] == ["Claim", "Claim", "Property"]

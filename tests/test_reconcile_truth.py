@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -10,8 +12,19 @@ from tests.conftest import ROOT, shared_file
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from filmlore import TruthDiscovery, Vote, reconcile
-from truth import flight, heritages, population
+import filmlore
+import truth
+from filmlore import (
+    ClaimTable,
+    EntityRef,
+    Property,
+    PropertyRegistry,
+    Text,
+    TruthDiscovery,
+    Vote,
+    reconcile,
+)
+from truth import flight, heritages, population, synthetic
 
 
 @pytest.mark.parametrize(
@@ -98,3 +111,57 @@ def test_the_heritage_tree_is_a_taxonomy() -> None:
     assert tree.refines("Shahrak District", "Afghanistan")
     # a name under two parents is kept under both
     assert set(tree.parents("Province of Hainaut")) == {"Wallonia Region", "Belgium"}
+
+
+def _as_claims_csv(data: truth.TruthSet, path: Path) -> tuple[list[str], list[str]]:
+    """Write a data set's claims as a claims CSV (subjects and sources as refs, the value
+    with its kind); return the refs written for its subjects and sources."""
+    subjects = {o: f"work:item-{i}" for i, o in enumerate(dict.fromkeys(data.objects))}
+    sources = {s: f"source:s-{i}" for i, s in enumerate(dict.fromkeys(data.sources))}
+    subject_refs = [subjects[o] for o in data.objects]
+    source_refs = [sources[s] for s in data.sources]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(["subject", "property", "value", "source", "kind"])
+        for subject, value, source in zip(subject_refs, data.values, source_refs, strict=True):
+            text = value.text if isinstance(value, Text) else str(value)
+            out.writerow([subject, "value", text, source, data.kind])
+    return subject_refs, source_refs
+
+
+@pytest.mark.parametrize("name", ["population", "heritages", "partial_lists"])
+def test_a_claims_csv_and_a_table_of_raw_values_give_the_same_facts(
+    name: str, tmp_path: Path
+) -> None:
+    """A dev set read through filmlore.load of a claims CSV (typed values) and the same
+    claims as raw values in a ClaimTable of the set's kind: fact by fact the same value,
+    status and confidence."""
+    if name == "population":
+        shared_file("data", "truth", "population", "population-new-new.txt")
+        data = population.load()
+    elif name == "heritages":
+        shared_file("data", "truth", "heritages", "claims.csv")
+        data = heritages.load()
+    else:
+        data = synthetic.load(name)
+    subjects, sources = _as_claims_csv(data, tmp_path / "claims.csv")
+    dossier = filmlore.load(tmp_path / "claims.csv")
+    assert isinstance(dossier, filmlore.Dossier)
+    table = ClaimTable.from_columns(
+        subject=[EntityRef.parse(s) for s in subjects],
+        property="value",
+        value=data.values,
+        source=[EntityRef.parse(s) for s in sources],
+        registry=PropertyRegistry([Property(name="value", kind=data.kind)]),
+    )
+    by_csv = reconcile(dossier, context=data.context)
+    by_table = reconcile(table, context=data.context)
+
+    def facts(rec: filmlore.Reconciliation) -> list[tuple[str, str, str, float]]:
+        return [
+            (str(f.subject), f.printed, f.status.value, round(f.confidence, 9))
+            for f in rec.facts
+        ]
+
+    assert len(by_csv.facts) >= len(set(subjects))
+    assert facts(by_csv) == facts(by_table)

@@ -59,6 +59,7 @@ from filmlore.io._reader import Collector
 from filmlore.io._values import text_out
 from filmlore.io._writer import RecordWriter
 from filmlore.models import HierarchyLink, Source, SourceKind
+from filmlore.properties import Property, registry
 from filmlore.values.kinds import get_kind
 from filmlore.values.refs import EntityRef
 
@@ -247,6 +248,12 @@ def read_csv(lines: Iterable[str], collector: Collector, file: str | None) -> It
             if keep:
                 claims.append(claim)
             yield [claim]
+    # a property no registry knows, whose rows all give one kind, is declared by them
+    for prop in table.implied():
+        table.declare(prop)
+        if keep:
+            collector.lists["properties"].append(prop)
+        yield [prop]
 
 
 def _claim(
@@ -297,15 +304,18 @@ def _claim(
 
 def _value(cells: dict[str, str], table: Any) -> Any:
     kind_name = cells.get("kind")
+    prop = cells["property"]
     if kind_name is not None:
         try:
             reader = _reader_of(kind_name)
         except LookupError:
             raise Invalid(f"unknown value kind {kind_name!r}", ("kind",)) from None
     else:
-        reader = table.reader(cells["property"])
+        reader = table.reader(prop)
         if reader is None:
-            raise table.unknown(cells["property"])
+            raise table.unknown(prop)
+    if kind_name is not None or prop in table.explicit:
+        table.note(prop, reader.kind)
     lang = cells.get("lang")
     if lang is not None and not reader.text_like:
         raise Invalid(f"a language is given for a {reader.kind.name} value", ("lang",))
@@ -463,16 +473,29 @@ def _counted(dossier: Dossier, name: str) -> str:
     return f"{count} {name}"
 
 
+def _said_by_kind(prop: Property) -> bool:
+    """Whether a claims table can declare ``prop`` by its rows' ``kind`` column: a
+    property no registry knows, with a name and a kind and nothing else."""
+    return registry.find(prop.name) is None and prop == Property(name=prop.name, kind=prop.kind)
+
+
 def dumps_csv(dossier: Dossier, *, with_sources: bool = False) -> str:
     """The claims of ``dossier`` as CSV; a dossier holding anything else is refused.
+
+    A property the dossier declares with only a name and a kind, unknown to the registry,
+    is written as the ``kind`` column of its claims' rows (from which it is read back).
 
     With ``with_sources``, its sources are allowed too (they are written apart, to a
     sources table, by :func:`dumps_sources_csv`).
     """
+    said = {p.name: p for p in dossier.properties if _said_by_kind(p)}
     others = [
         name
         for name in ("properties", "hierarchy", *ENTITY_COLLECTIONS)
-        if name != "claims" and getattr(dossier, name) and not (with_sources and name == "sources")
+        if name != "claims"
+        and getattr(dossier, name)
+        and not (with_sources and name == "sources")
+        and not (name == "properties" and len(said) == len(dossier.properties))
     ]
     if others or dossier.title is not None or dossier.description is not None:
         what = ", ".join(_counted(dossier, name) for name in others) or "a title or description"
@@ -498,6 +521,9 @@ def dumps_csv(dossier: Dossier, *, with_sources: bool = False) -> str:
             )
         row = {k: v for k, v in data.items() if k in _PLAIN or k == "id"}
         row["value"] = cell
+        declared = said.get(claim.property)
+        if declared is not None:
+            kind = declared.kind
         if kind is not None:
             row["kind"] = kind
         if lang is not None:

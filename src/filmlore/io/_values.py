@@ -134,6 +134,8 @@ class KindTable:
         self.registry: PropertyRegistry = registry
         self._copied = False
         self._readers: dict[str, Reader | None] = {}
+        self._implied: dict[str, set[str]] = {}
+        self._registered: dict[str, bool] = {}
 
     def declare(self, prop: Property) -> None:
         """Add a property declared in the input."""
@@ -142,6 +144,29 @@ class KindTable:
             self._copied = True
         self.registry.register(prop, replace=True)
         self._readers.clear()
+
+    def note(self, prop: str, kind: ValueKind) -> None:
+        """Note that a value of ``prop`` was read as ``kind`` on the input's own say (a
+        claims table's ``kind`` column, or ``kinds=``), for :meth:`implied`."""
+        known = self._registered.get(prop)
+        if known is None:
+            known = self._registered[prop] = self.registry.find(prop) is not None
+        if not known:
+            self._implied.setdefault(prop, set()).add(kind.name)
+
+    def implied(self) -> list[Property]:
+        """The properties the input declares only through the kinds of their values: each
+        property no registry knows whose values were all read as one kind.  (A name or a
+        place is a :class:`~filmlore.Text` once read; without its property saying so, its
+        kind would be lost.)"""
+        out = []
+        for name, kinds in self._implied.items():
+            if len(kinds) == 1 and self.registry.find(name) is None:
+                try:
+                    out.append(Property(name=name, kind=next(iter(kinds))))
+                except (TypeError, ValueError):
+                    continue  # a name a property cannot have: its values keep their kinds
+        return out
 
     def reader(self, name: str) -> Reader | None:
         """The reader for the values of property ``name``, or None if it is unknown."""
