@@ -160,10 +160,10 @@ class KindTable:
         place is a :class:`~filmlore.Text` once read; without its property saying so, its
         kind would be lost.)"""
         out = []
-        for name, kinds in self._implied.items():
-            if len(kinds) == 1 and self.registry.find(name) is None:
+        for name, given in self._implied.items():
+            if len(given) == 1 and self.registry.find(name) is None:
                 try:
-                    out.append(Property(name=name, kind=next(iter(kinds))))
+                    out.append(Property(name=name, kind=next(iter(given))))
                 except (TypeError, ValueError):
                     continue  # a name a property cannot have: its values keep their kinds
         return out
