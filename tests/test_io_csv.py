@@ -428,7 +428,7 @@ def test_dump_writes_a_sources_table_beside_the_claims(tmp_path: Path) -> None:
 NAMES = (
     "subject,property,value,source,kind\n"
     "work:a-book,writers,Jeffrey Ullman et al.,source:shop-a,name\n"
-    "work:a-book,writers,\"Widom, Jennifer; Ullman, Jeffrey\",source:shop-b,name\n"
+    'work:a-book,writers,"Widom, Jennifer; Ullman, Jeffrey",source:shop-b,name\n'
 )
 
 

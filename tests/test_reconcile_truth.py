@@ -159,8 +159,7 @@ def test_a_claims_csv_and_a_table_of_raw_values_give_the_same_facts(
 
     def facts(rec: filmlore.Reconciliation) -> list[tuple[str, str, str, float]]:
         return [
-            (str(f.subject), f.printed, f.status.value, round(f.confidence, 9))
-            for f in rec.facts
+            (str(f.subject), f.printed, f.status.value, round(f.confidence, 9)) for f in rec.facts
         ]
 
     assert len(by_csv.facts) >= len(set(subjects))
