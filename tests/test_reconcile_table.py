@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import numpy as np
@@ -403,3 +404,35 @@ def test_counting_the_wrong_values_per_question_pays_on_few_values() -> None:
     )
     assert per_question > vote
     assert fixed > vote
+
+
+def test_agreement_reveals_accuracies_alike_with_few_sources_and_many(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each source's accuracy as its agreement with the others reveals it, with no belief
+    about the truth: close to the reliabilities the claims were drawn with, and the same
+    whether the pairs of sources are counted in matrices (few sources) or as lists."""
+    copying = importlib.import_module("filmlore.reconcile._copying")
+    truth_module = importlib.import_module("filmlore.reconcile._truth")
+    captured: dict[str, Any] = {}
+    real = truth_module.truth_discovery
+
+    def spy(ev: Any, p: Any) -> Any:
+        captured["ev"], captured["p"] = ev, p
+        return real(ev, p)
+
+    policies = importlib.import_module("filmlore.reconcile._policies")
+    monkeypatch.setattr(policies, "truth_discovery", spy)
+    table, _ = _synthetic(3000, seed=7)
+    reconcile(table, policy=TruthDiscovery())
+    ev, p = captured["ev"], captured["p"]
+    stats = copying.pair_stats(ev, truth_module.false_values(ev, p))
+    dense = copying.agreement_accuracy(stats)
+    monkeypatch.setattr(copying, "_DENSE_SOURCES", 0)
+    listed = copying.agreement_accuracy(copying.pair_stats(ev, truth_module.false_values(ev, p)))
+    assert dense is not None
+    assert listed is not None
+    np.testing.assert_allclose(dense, listed, atol=1e-9)
+    reliability = np.random.default_rng(7).uniform(0.3, 0.95, 60)
+    codes = [int(str(label)) for label in table.source.labels]
+    assert np.abs(dense - reliability[codes]).mean() < 0.06

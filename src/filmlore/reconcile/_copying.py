@@ -34,6 +34,9 @@ __all__ = [
 #: Rows of pairs enumerated at once (bounds the memory of :func:`dependence`).
 _CHUNK = 4_000_000
 
+#: Up to this many sources, pairs of sources are counted in square matrices.
+_DENSE_SOURCES = 2048
+
 
 @attrs.frozen(slots=True)
 class Dependence:
@@ -188,7 +191,7 @@ def pair_stats(ev: Evidence, false_values: FloatArray, truth: IntArray | None = 
     rows, item = rows[order], item[order]
     inv_n = 1.0 / np.maximum(false_values, 1.0)
     parts: list[tuple[IntArray, list[FloatArray]]] = []
-    dense = [np.zeros(S * S) for _ in range(7)] if S * S <= 1 << 22 else None
+    dense = [np.zeros(S * S) for _ in range(7)] if S <= _DENSE_SOURCES else None
     for lo, hi in _chunks(item, _CHUNK):
         i, j = pairs_in_groups(item[lo:hi])
         ra, rb = rows[lo:hi][i], rows[lo:hi][j]
@@ -278,11 +281,35 @@ def agreement_accuracy(stats: PairStats, rounds: int = 50) -> FloatArray | None:
     keep = _dependence_values(stats, 2.0) == 0
     acc = np.full(S, 0.7)
     ww = w * keep
+    # source a's equation, with its partners' accuracies x fixed: over its pairs,
+    # c = (1 + q)·x - q and y = r - q·(1 - x), so the sums of w·c·y and w·c² are
+    # quadratics in x whose coefficients are summed once (as matrices when the sources
+    # are few enough, each round then three matrix products)
+    ends = np.concatenate([a, b]), np.concatenate([b, a])
+    wq, qq, rr = np.tile(ww, 2), np.tile(q, 2), np.tile(r, 2)
+    coef = [
+        wq * (1 + qq) * qq,  # w·c·y: x²
+        wq * ((1 + qq) * (rr - qq) - qq * qq),  # x
+        -wq * qq * (rr - qq),  # 1
+        wq * (1 + qq) ** 2,  # w·c²: x²
+        -2 * wq * qq * (1 + qq),  # x
+        wq * qq * qq,  # 1
+    ]
+    dense = S <= _DENSE_SOURCES
+    if dense:
+        mats = [np.zeros((S, S)) for _ in range(4)]
+        for m, c in zip(mats, (coef[0], coef[1], coef[3], coef[4]), strict=True):
+            m[ends] = c  # each pair once, and (a, b) never (b, a): no repeats
+    const_num = np.bincount(ends[0], coef[2], S)
+    const_den = np.bincount(ends[0], coef[5], S)
     for _ in range(rounds):  # alternating least squares; a few dozen rounds settle it
-        ca, ya = acc[b] * (1 + q) - q, r - q * (1 - acc[b])
-        cb, yb = acc[a] * (1 + q) - q, r - q * (1 - acc[a])
-        num = np.bincount(a, ww * ca * ya, S) + np.bincount(b, ww * cb * yb, S)
-        den = np.bincount(a, ww * ca * ca, S) + np.bincount(b, ww * cb * cb, S)
+        if dense:
+            num = mats[0] @ (acc * acc) + mats[1] @ acc + const_num
+            den = mats[2] @ (acc * acc) + mats[3] @ acc + const_den
+        else:
+            x = acc[ends[1]]
+            num = np.bincount(ends[0], (coef[0] * x + coef[1]) * x, S) + const_num
+            den = np.bincount(ends[0], (coef[3] * x + coef[4]) * x, S) + const_den
         new = np.clip(np.where(den > 0, num / np.maximum(den, 1e-12), acc), 0.05, 0.999)
         if float(np.abs(new - acc).max()) < 1e-4:
             acc = new

@@ -194,11 +194,17 @@ def believe(
     """
     aw, dw = ev.assert_weight(), ev.deny_weight()
     g = np.clip(gen, _EPS, 1 - _EPS)
-    rel_row = related[ev.cand_item[ev.ev_cand]]
-    exact = ev.per_cand(aw * (voice + np.where(rel_row, np.log(1.0 - g)[ev.ev_src], 0.0)))
-    vague = ev.per_cand(aw * (voice + np.log(g)[ev.ev_src]))
-    plain = ev.per_cand(aw * voice)
-    denied = ev.per_cand(dw * voice)
+    said = aw * voice
+    plain = ev.per_cand(said)
+    # (work for relations and denials only where the data has them: the common case of
+    # plain rival values costs two sums over the rows)
+    denied = ev.per_cand(dw * voice) if ev.ev_deny.any() else np.zeros(ev.n_cands)
+    if related.any():
+        rel_row = related[ev.cand_item[ev.ev_cand]]
+        exact = ev.per_cand(said + aw * np.where(rel_row, np.log(1.0 - g)[ev.ev_src], 0.0))
+        vague = ev.per_cand(said + aw * np.log(g)[ev.ev_src])
+    else:
+        exact, vague = plain, plain
     many_c = ev.item_many[ev.cand_item]
     open_ = ev.open & ~many_c
     # what the candidates a candidate implies say for anything at or below it
