@@ -164,13 +164,11 @@ def _others_choice(
     and whether any other row speaks at all."""
     best = np.full(len(ca), -1, dtype=np.int64)
     best_votes = np.full(len(ca), 0.0)
-    total = np.zeros(len(ca))
     for k in range(3):
         cand = top[item, k]
         present = cand >= 0
         safe = np.where(present, cand, 0)
         v = np.where(present, votes[safe] - (safe == ca) - (safe == cb), -1.0)
-        total += np.where(present, np.maximum(v, 0.0), 0.0)
         better = present & (v > best_votes)
         best = np.where(better, cand, best)
         best_votes = np.where(better, v, best_votes)
@@ -197,7 +195,8 @@ def pair_stats(ev: Evidence, false_values: FloatArray, truth: IntArray | None = 
         ra, rb = rows[lo:hi][i], rows[lo:hi][j]
         sa, sb = ev.ev_src[ra], ev.ev_src[rb]
         keep = sa != sb
-        ra, rb, sa, sb = ra[keep], rb[keep], sa[keep], sb[keep]
+        if not keep.all():  # a source with two values for one question
+            ra, rb, sa, sb = ra[keep], rb[keep], sa[keep], sb[keep]
         swap = sa > sb
         ra, rb = np.where(swap, rb, ra), np.where(swap, ra, rb)
         sa, sb = np.minimum(sa, sb), np.maximum(sa, sb)
