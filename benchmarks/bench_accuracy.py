@@ -166,9 +166,10 @@ GRID = {
 }
 
 
-def lodo(sets: list[truth.TruthSet]) -> list[dict[str, Any]]:
+def lodo(sets: list[truth.TruthSet]) -> dict[str, Any]:
     """For each data set: the grid configuration best on the others (by mean exact
-    accuracy), and its accuracy on the one left out, beside the defaults'."""
+    accuracy), and its accuracy on the one left out, beside the defaults' -- chosen from
+    the whole grid, and from the configurations with copy detection off (the default)."""
     configs = [dict(zip(GRID, values, strict=True)) for values in itertools.product(*GRID.values())]
     tables = [s.table() for s in sets]
     scores: list[list[float]] = []
@@ -176,24 +177,35 @@ def lodo(sets: list[truth.TruthSet]) -> list[dict[str, Any]]:
         policy = TruthDiscovery(**config)
         scores.append([evaluate(s, policy, t)["exact"] for s, t in zip(sets, tables, strict=True)])
     default = [evaluate(s, TruthDiscovery(), t)["exact"] for s, t in zip(sets, tables, strict=True)]
-    out = []
-    print("leave one data set out (the configuration best on the others, on the one left out):")
-    for i, data in enumerate(sets):
-        others = [sum(row[:i] + row[i + 1 :]) for row in scores]
-        best = max(range(len(configs)), key=lambda k: (others[k], -k))
-        chosen = configs[best]
-        out.append(
-            {
-                "left_out": data.name,
-                "chosen": chosen,
-                "left_out_exact": scores[best][i],
-                "default_exact": default[i],
-            }
-        )
-        print(
-            f"  {data.name:<28} chosen {chosen}: {scores[best][i]:.3f} (defaults {default[i]:.3f})"
-        )
-    print()
+    out: dict[str, Any] = {
+        "configs": configs,
+        "datasets": [s.name for s in sets],
+        "scores": scores,
+        "defaults": default,
+    }
+    for label, allowed in (
+        ("the whole grid", range(len(configs))),
+        ("copy detection off", [k for k, c in enumerate(configs) if not c["copying"]]),
+    ):
+        print(f"leave one data set out, from {label} (best on the others, on the one left out):")
+        folds = []
+        for i, data in enumerate(sets):
+            others = {k: sum(scores[k][:i] + scores[k][i + 1 :]) for k in allowed}
+            best = max(others, key=lambda k: (others[k], -k))
+            folds.append(
+                {
+                    "left_out": data.name,
+                    "chosen": configs[best],
+                    "left_out_exact": scores[best][i],
+                    "default_exact": default[i],
+                }
+            )
+            print(
+                f"  {data.name:<28} chosen {configs[best]}: {scores[best][i]:.3f}"
+                f" (defaults {default[i]:.3f})"
+            )
+        out[label] = folds
+        print()
     return out
 
 
