@@ -313,6 +313,13 @@ def _check_path(path: str) -> Path:
     return found
 
 
+def _load_error(path: str, exc: Any) -> DataError:
+    """The DataError of a LoadError from ``path``: every problem, with its place."""
+    return DataError(
+        f"cannot load {path}: {len(exc.problems)} problem(s)", [str(p) for p in exc.problems]
+    )
+
+
 def _load(
     app: _App,
     path: str,
@@ -346,10 +353,7 @@ def _load(
                 sources=table,
             )
     except filmlore.LoadError as exc:
-        raise DataError(
-            f"cannot load {path}: {len(exc.problems)} problem(s)",
-            [str(p) for p in exc.problems],
-        ) from None
+        raise _load_error(path, exc) from None
     except filmlore.FilmloreError as exc:
         raise DataError(f"cannot load {path}: {exc}") from None
     except ValueError as exc:  # an unknown suffix or format: the command line's fault
@@ -362,10 +366,7 @@ def _load(
         try:
             links = read_hierarchy(_check_path(hierarchy))
         except filmlore.LoadError as exc:
-            raise DataError(
-                f"cannot load {hierarchy}: {len(exc.problems)} problem(s)",
-                [str(p) for p in exc.problems],
-            ) from None
+            raise _load_error(hierarchy, exc) from None
         import attrs
 
         loaded = attrs.evolve(loaded, hierarchy=(*loaded.hierarchy, *links))

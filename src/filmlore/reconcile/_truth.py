@@ -207,6 +207,7 @@ def believe(
         exact, vague = plain, plain
     many_c = ev.item_many[ev.cand_item]
     open_ = ev.open & ~many_c
+    size = ev.class_size()
     # what the candidates a candidate implies say for anything at or below it
     above = -ev.implied_sum(denied)
     if len(ev.imp_from):
@@ -217,24 +218,22 @@ def believe(
             # gives one gives one of them: a vague claim's say is shared among the partial
             # forms of the value that are named (each once, however it is written)
             part = ev.imp_partial
-            forms = np.maximum(ev.implied_sum(1.0 / ev.class_size(), part), 1.0)
+            forms = np.maximum(ev.implied_sum(1.0 / size, part), 1.0)
             above = above - np.log(forms) * ev.implied_sum(ev.per_cand(aw), part)
-    score = exact - denied + above
-    if len(ev.ovl_a):
-        score = score + ev.overlap_sum(vague)
-    coarse = ev.coarse() & ~ev.open & ~many_c
     # an unnamed value below a candidate that cannot be the whole truth: its claims are as
-    # right as for any finer candidate
+    # right as for any finer candidate (what overlapping candidates say left out)
     u_score = exact - denied + above
+    score = u_score + ev.overlap_sum(vague) if len(ev.ovl_a) else u_score
+    coarse = ev.coarse() & ~ev.open & ~many_c
     unseen = np.maximum(n_item + 1.0 - ev.distinct_values(open_), 0.0)
     s_open = np.where(open_, score, -np.inf)
     s_unnamed = np.where(coarse, u_score, -np.inf)
     top = _item_max(ev, s_open, s_unnamed)
     shift = top[ev.cand_item]
     # candidates that are one value written two ways share that value's hypothesis
-    e = np.where(open_, np.exp(np.minimum(s_open - shift, 0.0)), 0.0) / ev.class_size()
+    e = np.where(open_, np.exp(np.minimum(s_open - shift, 0.0)), 0.0) / size
     u = np.where(coarse, n_item[ev.cand_item] * np.exp(np.minimum(s_unnamed - shift, 0.0)), 0.0)
-    u = u / ev.class_size()
+    u = u / size
     z = np.maximum(ev.item_sum(e + u) + unseen * np.exp(-top), 1e-300)
     post = e / z[ev.cand_item]
     unnamed = u / z[ev.cand_item]

@@ -273,11 +273,10 @@ def _words(dossier: Dossier | None, fact: Fact, s: Support) -> str:
     return words
 
 
-def _gives_value(dossier: Dossier | None, fact: Fact, s: Support, own: str) -> bool:
-    """True when supporter ``s`` gives the fact's own value, in the fact's own terms."""
-    return s.property == fact.property and (
-        s.relation == "gives" or _words(dossier, fact, s) == own
-    )
+def _gives_value(fact: Fact, s: Support, words: str, own: str) -> bool:
+    """True when supporter ``s``, whose own words are ``words``, gives the fact's own value
+    (``own``) in the fact's own terms."""
+    return s.property == fact.property and (s.relation == "gives" or words == own)
 
 
 def _also(dossier: Dossier | None, fact: Fact) -> tuple[str, ...]:
@@ -286,11 +285,12 @@ def _also(dossier: Dossier | None, fact: Fact) -> tuple[str, ...]:
     own = _qualified(_value_text(dossier, fact), fact.qualifiers, dossier)
     said: dict[str, list[str]] = {}
     for s in fact.supporters:
-        if _gives_value(dossier, fact, s, own):
+        words = _words(dossier, fact, s)
+        if _gives_value(fact, s, words, own):
             continue
         reversed_ = s.subject is not None and str(s.subject) != str(fact.subject)
         relation = "the other way round" if reversed_ and s.relation == "gives" else s.relation
-        key = f"'{_words(dossier, fact, s)}' ({relation})"
+        key = f"'{words}' ({relation})"
         said.setdefault(key, []).append(s.source.split(":", 1)[-1])
     return tuple(f"{k} — {', '.join(sorted(set(v)))}" for k, v in said.items())
 
@@ -299,7 +299,15 @@ def _givers(dossier: Dossier | None, fact: Fact) -> tuple[EntityRef, ...]:
     """The sources that give the fact's own value (not a coarser or related one); all its
     sources when none does in the fact's own terms."""
     own = _qualified(_value_text(dossier, fact), fact.qualifiers, dossier)
-    return _refs(sorted({s.source for s in fact.supporters if _gives_value(dossier, fact, s, own)}))
+    return _refs(
+        sorted(
+            {
+                s.source
+                for s in fact.supporters
+                if _gives_value(fact, s, _words(dossier, fact, s), own)
+            }
+        )
+    )
 
 
 def _refs(items: Iterable[Any]) -> tuple[EntityRef, ...]:
