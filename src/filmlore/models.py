@@ -634,18 +634,30 @@ class Qualifier:
 
 @attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
 class Excerpt:
-    """The verbatim words of a source that a claim rests on, and where they are in its text.
+    """The verbatim words of a source that a claim rests on, and where they are in it.
 
     ``start``/``end`` are character offsets into the source's ``text`` when known.
+    ``locator`` says where the words are when the source is not one text: a data set's
+    ``file:line`` (``title.basics.tsv:4``), a field of a row (``movies.csv:7$.runtime``),
+    or a Wikidata statement (``Q1046$P2047$…``).
+
+    >>> Excerpt(text="170", locator="title.basics.tsv:4").locator
+    'title.basics.tsv:4'
     """
 
     text: str
     start: int | None = None
     end: int | None = None
+    locator: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.text, str) or not self.text or self.text.isspace():
             raise FieldError("Excerpt", "text", _NONEMPTY, self.text)
+        locator = self.locator
+        if locator is not None and (
+            not isinstance(locator, str) or not locator or locator.isspace()
+        ):
+            raise FieldError("Excerpt", "locator", _NONEMPTY, locator)
         start, end = self.start, self.end
         if start is None and end is None:
             return

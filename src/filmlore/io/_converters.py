@@ -110,6 +110,7 @@ _new = object.__new__
 _excerpt_text = Excerpt.__dict__["text"].__set__
 _excerpt_start = Excerpt.__dict__["start"].__set__
 _excerpt_end = Excerpt.__dict__["end"].__set__
+_excerpt_locator = Excerpt.__dict__["locator"].__set__
 
 
 def _structuring(detailed: bool) -> Converters:
@@ -140,6 +141,7 @@ def _structuring(detailed: bool) -> Converters:
                 _excerpt_text(found, value)
                 _excerpt_start(found, None)
                 _excerpt_end(found, None)
+                _excerpt_locator(found, None)
                 return found
             try:
                 return Excerpt(text=value)
@@ -147,7 +149,7 @@ def _structuring(detailed: bool) -> Converters:
                 raise _parse_error(exc) from None
         if value.__class__ is dict:
             return excerpt_fn(value)  # type: ignore[no-any-return]
-        raise expected("a string, or a mapping {text, start, end}", value)
+        raise expected("a string, or a mapping {text, start, end, locator}", value)
 
     conv.register_structure_hook(Excerpt, excerpt)
     for nested in (ExternalIds, ReleaseDate):

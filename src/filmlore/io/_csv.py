@@ -13,6 +13,7 @@ Columns (a header row is required; order is free; unknown columns are refused):
 ``excerpt``        the verbatim words the claim rests on
 ``excerpt_start``  with ``excerpt_end``: the excerpt's character offsets in the source text
 ``excerpt_end``
+``excerpt_locator`` where the excerpt is when the source is not one text: ``file:line``
 ``stance``         ``asserts`` (the default), ``denies`` or ``hedges``
 ``attributed_to``  who the claim is attributed to: ``person:michael-mann``
 ``via``            the relaying sources, origin first: ``source:a; source:b``
@@ -85,6 +86,7 @@ COLUMNS = (
     "excerpt",
     "excerpt_start",
     "excerpt_end",
+    "excerpt_locator",
     "stance",
     "attributed_to",
     "via",
@@ -95,13 +97,18 @@ COLUMNS = (
     "lang",
 )
 _REQUIRED = ("subject", "property", "value", "source")
-_HASHED = COLUMNS[1:]
+# The locator joined the columns later; it is hashed only when given, so that the ids of
+# rows without one stay what they were.
+_HASHED = tuple(c for c in COLUMNS[1:] if c != "excerpt_locator")
 _PLAIN = ("subject", "property", "source", "stance", "attributed_to", "valid_at", "rank", "note")
 
 
 def derived_id(cells: dict[str, str]) -> str:
     """The id of a row without one: ``claim:`` and 16 hex digits of its cells' SHA-256."""
     joined = "\x1f".join(cells.get(c, "") for c in _HASHED)
+    locator = cells.get("excerpt_locator")
+    if locator:
+        joined += "\x1f" + locator
     return "claim:" + hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
 
 
@@ -274,10 +281,13 @@ def _claim(
         raw["via"] = [p.strip() for p in cells["via"].split(";") if p.strip()]
     if "excerpt" in cells:
         start, end = cells.get("excerpt_start"), cells.get("excerpt_end")
-        if start is None and end is None:
+        locator = cells.get("excerpt_locator")
+        if start is None and end is None and locator is None:
             raw["excerpt"] = cells["excerpt"]
         else:
             excerpt: dict[str, Any] = {"text": cells["excerpt"]}
+            if locator is not None:
+                excerpt["locator"] = locator
             for column, key, text in (
                 ("excerpt_start", "start", start),
                 ("excerpt_end", "end", end),
@@ -289,8 +299,8 @@ def _claim(
                 else:
                     problems.append(Invalid(f"expected a whole number, got {text!r}", (column,)))
             raw["excerpt"] = excerpt
-    elif "excerpt_start" in cells or "excerpt_end" in cells:
-        problems.append(Invalid("excerpt offsets given without an excerpt", ("excerpt",)))
+    elif "excerpt_start" in cells or "excerpt_end" in cells or "excerpt_locator" in cells:
+        problems.append(Invalid("excerpt offsets or locator given without an excerpt", ("excerpt",)))
     if "value" in cells and "property" in cells:
         try:
             raw["value"] = _value(cells, table)
@@ -535,8 +545,11 @@ def dumps_csv(dossier: Dossier, *, with_sources: bool = False) -> str:
         excerpt = data.get("excerpt")
         if isinstance(excerpt, dict):
             row["excerpt"] = excerpt["text"]
-            row["excerpt_start"] = str(excerpt["start"])
-            row["excerpt_end"] = str(excerpt["end"])
+            if "start" in excerpt:
+                row["excerpt_start"] = str(excerpt["start"])
+                row["excerpt_end"] = str(excerpt["end"])
+            if "locator" in excerpt:
+                row["excerpt_locator"] = excerpt["locator"]
         elif excerpt is not None:
             row["excerpt"] = excerpt
         rows.append(row)

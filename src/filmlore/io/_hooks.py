@@ -556,8 +556,12 @@ def _text_out(value: Text) -> Any:
 
 def _excerpt_out(value: Excerpt) -> Any:
     if value.start is None:
-        return value.text
-    return {"text": value.text, "start": value.start, "end": value.end}
+        if value.locator is None:
+            return value.text
+        return {"text": value.text, "locator": value.locator}
+    if value.locator is None:
+        return {"text": value.text, "start": value.start, "end": value.end}
+    return {"text": value.text, "start": value.start, "end": value.end, "locator": value.locator}
 
 
 def _qualifiers_out(value: tuple[Qualifier, ...]) -> dict[str, str]:

@@ -272,8 +272,9 @@ def claims(
         text=_words,
         start=st.none(),
         end=st.none(),
-    ) | st.tuples(_words, st.integers(0, 10_000)).map(
-        lambda t: Excerpt(text=t[0], start=t[1], end=t[1] + len(t[0]))
+        locator=st.none() | _words,
+    ) | st.tuples(_words, st.integers(0, 10_000), st.none() | _words).map(
+        lambda t: Excerpt(text=t[0], start=t[1], end=t[1] + len(t[0]), locator=t[2])
     )
     return st.builds(
         Claim,
