@@ -527,3 +527,63 @@ def test_parse_never_leaks_other_exceptions(text: str) -> None:
     """Any text either parses or raises ParseError."""
     with contextlib.suppress(ParseError):
         parse_date(text, default_year=2000)
+
+
+# --- numbers-only dates: day/month order and two-digit years are declared, never guessed -------
+
+
+@pytest.mark.parametrize("text", ["03/04/1981", "4/3/1981", "03.04.1981", "03-04-1981"])
+def test_a_date_whose_day_and_month_could_swap_is_refused_without_an_order(text: str) -> None:
+    with pytest.raises(ParseError, match="date_order"):
+        PartialDate.parse(text)
+
+
+def test_a_declared_order_reads_day_and_month_its_way() -> None:
+    assert PartialDate.parse("03/04/1981", date_order="dmy") == pd(1981, 4, 3)
+    assert PartialDate.parse("03/04/1981", date_order="mdy") == pd(1981, 3, 4)
+    assert parse_date("03/04/1981", date_order="dmy") == pd(1981, 4, 3)
+    with pytest.raises(ParseError, match="real calendar date"):
+        PartialDate.parse("12/15/1995", date_order="dmy")
+
+
+def test_a_date_that_can_only_be_read_one_way_needs_no_order() -> None:
+    assert PartialDate.parse("12/15/1995") == pd(1995, 12, 15)
+    assert PartialDate.parse("15/12/1995") == pd(1995, 12, 15)
+    assert PartialDate.parse("04/04/1995") == pd(1995, 4, 4)
+    # a year written first is year-month-day whatever order is declared for the rest
+    assert PartialDate.parse("1995/12/15", date_order="dmy") == pd(1995, 12, 15)
+
+
+@pytest.mark.parametrize("text", ["5/24/67", "12/15/75", "12/15/76", "Dec 15 95", "15.12.95"])
+def test_a_two_digit_year_is_refused_without_a_pivot(text: str) -> None:
+    with pytest.raises(ParseError, match="pivot"):
+        PartialDate.parse(text)
+
+
+def test_a_pivot_places_a_two_digit_year_in_its_hundred() -> None:
+    assert PartialDate.parse("5/24/67", pivot=1930) == pd(1967, 5, 24)
+    assert PartialDate.parse("5/24/12", pivot=1930) == pd(2012, 5, 24)
+    assert PartialDate.parse("5/24/30", pivot=1930) == pd(1930, 5, 24)
+    assert PartialDate.parse("Dec 15 95", pivot=1900) == pd(1995, 12, 15)
+    assert PartialDate.parse("Dec 15 95", pivot=2000) == pd(2095, 12, 15)
+
+
+@given(
+    st.dates(min_value=datetime.date(1000, 1, 1), max_value=datetime.date(9999, 12, 31)),
+    st.sampled_from(["/", ".", "-"]),
+)
+def test_numbers_only_dates_read_back_by_their_order_or_not_at_all(
+    day: datetime.date, sep: str
+) -> None:
+    mdy = f"{day.month:02d}{sep}{day.day:02d}{sep}{day.year}"
+    dmy = f"{day.day:02d}{sep}{day.month:02d}{sep}{day.year}"
+    want = pd(day.year, day.month, day.day)
+    assert PartialDate.parse(mdy, date_order="mdy") == want
+    assert PartialDate.parse(dmy, date_order="dmy") == want
+    if day.day <= 12 and day.day != day.month:
+        with pytest.raises(ParseError):
+            PartialDate.parse(mdy)
+    else:
+        assert PartialDate.parse(mdy) == want
+    two = f"{day.month:02d}{sep}{day.day:02d}{sep}{day.year % 100:02d}"
+    assert PartialDate.parse(two, date_order="mdy", pivot=day.year - day.year % 100) == want

@@ -29,14 +29,14 @@ import enum
 import functools
 import re
 import warnings
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 import attrs
 from dateutil import parser as _dateutil_parser
 
 from filmlore.errors import FieldError, ParseError
 
-__all__ = ["DateInterval", "PartialDate", "Precision", "parse_date"]
+__all__ = ["DateInterval", "DateOrder", "PartialDate", "Precision", "parse_date"]
 
 # Day counts per month (index 0 unused); February is corrected for leap years.
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -67,7 +67,18 @@ _DEFAULT_A = datetime.datetime(2000, 1, 1)
 _DEFAULT_B = datetime.datetime(2004, 7, 15)
 
 _MAX_TEXT = 256
+# A date written in numbers only: 12/15/1995, 15.12.95, 1995-12-15 with other separators.
+_NUMERIC_RE = re.compile(r"([0-9]{1,4})([/.\-])([0-9]{1,2})\2([0-9]{1,4})")
+_DIGIT_RUN_RE = re.compile(r"[0-9]+")
+#: How a date written in numbers orders its parts: month-day-year, day-month-year or
+#: year-month-day.
+DateOrder = Literal["mdy", "dmy", "ymd"]
+_ORDERS = ("mdy", "dmy", "ymd")
 _EXAMPLES = "a date such as 1995, 1995-12, 1995-12-15, 1995~ or Dec 15, 1995"
+_TWO_DIGITS = (
+    "a year of four digits: a two-digit year could be in any century "
+    "(pass pivot=, the first year of the hundred it lies in, e.g. pivot=1930)"
+)
 _NO_YEAR = "a year (or pass default_year= / context= to resolve a date written without one)"
 _INTERVAL_EXAMPLES = (
     "an EDTF interval such as 1989/1995, ../1995 or 1993~/1997~, "
@@ -264,17 +275,24 @@ class PartialDate:
         *,
         default_year: int | None = None,
         context: PartialDate | datetime.date | None = None,
+        date_order: DateOrder | None = None,
+        pivot: int | None = None,
     ) -> PartialDate:
         """Read a date from EDTF or free text, keeping only the precision the text has.
 
         Accepted: EDTF ``1995``, ``1995-12``, ``1995-12-15`` with an optional qualifier
         (``1995~``, ``1995?``, ``1995%``); free text such as ``Dec 15, 1995``,
-        ``15 December 1995``, ``12/15/1995`` (month first when ambiguous), ``December 1995``;
+        ``15 December 1995``, ``12/15/1995``, ``December 1995``;
         a trailing parenthetical (``(United States)``) is dropped; a leading ``circa``,
         ``c.``, ``ca.``, ``about``, ``around`` or ``approximately`` marks it approximate.
 
-        Text without a year (``Jul 17``) reads only when ``default_year`` -- or else the year
-        of ``context`` -- is given; a year is never guessed.
+        A year is never guessed.  Text without a year (``Jul 17``) reads only when
+        ``default_year`` -- or else the year of ``context`` -- is given.  A two-digit year
+        (``12/15/95``) reads only with a ``pivot``: the first year of the hundred it lies
+        in (``pivot=1930`` reads ``95`` as 1995 and ``12`` as 2012).  A date in numbers
+        whose day and month could be either (``03/04/1981``) reads only with a
+        ``date_order`` (``"mdy"``, ``"dmy"`` or ``"ymd"``); ``12/15/1995`` can only be
+        month first, and reads without one.
 
         >>> PartialDate.parse("Dec 1995")
         PartialDate(year=1995, month=12, day=None, approximate=False, uncertain=False)
@@ -284,6 +302,10 @@ class PartialDate:
         Traceback (most recent call last):
         ...
         filmlore.errors.ParseError: cannot read 'Jul 17' as a date: expected a year (or pass default_year= / context= to resolve a date written without one)
+        >>> str(PartialDate.parse("03/04/1981", date_order="dmy"))
+        '1981-04-03'
+        >>> str(PartialDate.parse("5/24/67", pivot=1930))
+        '1967-05-24'
         """  # noqa: E501
         raw: object = text
         if raw.__class__ is str:
@@ -293,7 +315,9 @@ class PartialDate:
                 return found
         elif not isinstance(raw, str):
             raise ParseError("date", raw, f"a string, {_EXAMPLES}")
-        return _parse_free(str(text), default_year, context)
+        if date_order is not None and date_order not in _ORDERS:
+            raise ParseError("date", text, f"date_order one of {', '.join(_ORDERS)}")
+        return _parse_free(str(text), default_year, context, date_order, pivot)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -315,8 +339,58 @@ def _parse_edtf(text: str) -> PartialDate | None:
         raise ParseError("date", text, f"a real calendar date ({exc.expected})") from None
 
 
+def _in_window(two_digits: int, pivot: int) -> int:
+    """The year ending in ``two_digits`` among the hundred years from ``pivot``."""
+    return pivot + (two_digits - pivot % 100) % 100
+
+
+def _year_of(text: str, digits: str, pivot: int | None) -> int:
+    if len(digits) == 4:
+        return int(digits)
+    if len(digits) == 2:
+        if pivot is None:
+            raise ParseError("date", text, _TWO_DIGITS)
+        return _in_window(int(digits), pivot)
+    raise ParseError("date", text, "a year of four digits (or two with pivot=)")
+
+
+def _parse_numeric(
+    text: str, match: re.Match[str], date_order: DateOrder | None, pivot: int | None
+) -> PartialDate:
+    """A date written in numbers only, read by ``date_order`` or by what it can only be."""
+    first, _, second, third = match.groups()
+    if len(first) == 4 or date_order == "ymd":  # a year written first is never swapped
+        year, month, day = _year_of(text, first, pivot), int(second), int(third)
+    else:
+        year = _year_of(text, third, pivot)
+        a, b = int(first), int(second)
+        if date_order == "mdy":
+            month, day = a, b
+        elif date_order == "dmy":
+            day, month = a, b
+        elif a <= 12 and b <= 12 and a != b:
+            raise ParseError(
+                "date",
+                text,
+                f"a date whose day and month cannot be swapped: {first}/{second} could be "
+                "either (pass date_order='mdy' or 'dmy')",
+            )
+        elif a > 12:
+            day, month = a, b
+        else:
+            month, day = a, b
+    try:
+        return PartialDate(year=year, month=month, day=day)
+    except FieldError as exc:
+        raise ParseError("date", text, f"a real calendar date ({exc.expected})") from None
+
+
 def _parse_free(
-    text: str, default_year: int | None, context: PartialDate | datetime.date | None
+    text: str,
+    default_year: int | None,
+    context: PartialDate | datetime.date | None,
+    date_order: DateOrder | None = None,
+    pivot: int | None = None,
 ) -> PartialDate:
     """The slow path of :meth:`PartialDate.parse`: qualifiers, prefixes and dateutil."""
     s = text.strip()
@@ -346,6 +420,10 @@ def _parse_free(
         raise ParseError("date", text, _EXAMPLES)
 
     edtf = _parse_edtf(s)
+    if edtf is None:
+        numeric = _NUMERIC_RE.fullmatch(s)
+        if numeric is not None:
+            edtf = _parse_numeric(text, numeric, date_order, pivot)
     if edtf is not None:
         if not (approximate or uncertain):
             return edtf
@@ -367,6 +445,11 @@ def _parse_free(
         raise ParseError("date", text, _EXAMPLES)
     if a.year == b.year:
         year = a.year
+        if not any(len(run) >= 3 for run in _DIGIT_RUN_RE.findall(s)):
+            # The year came from two digits ("Dec 15 95"): dateutil would pick a century.
+            if pivot is None:
+                raise ParseError("date", text, _TWO_DIGITS)
+            year = _in_window(year % 100, pivot)
     elif default_year is not None:
         year = default_year
     elif context is not None:
@@ -607,13 +690,16 @@ def parse_date(
     *,
     default_year: int | None = None,
     context: PartialDate | datetime.date | None = None,
+    date_order: DateOrder | None = None,
+    pivot: int | None = None,
 ) -> PartialDate | DateInterval:
     """Read a date or an interval: what :meth:`PartialDate.parse` or
     :meth:`DateInterval.parse` accepts.
 
     Text is an interval when it is EDTF with a ``/`` (``1989/1995``, ``../1995``) or a decade
     phrase (``the '90s``, ``early 1990s``, ``mid-'90s``, ``late 1990s``); anything else,
-    including ``12/15/1995``, is read as a single date.
+    including ``12/15/1995``, is read as a single date (with ``date_order`` and ``pivot`` as
+    in :meth:`PartialDate.parse`).
 
     >>> str(parse_date("1989/1995")), str(parse_date("12/15/1995"))
     ('1989/1995', '1995-12-15')
@@ -627,4 +713,6 @@ def parse_date(
             return found
         if _INTERVAL_RE.fullmatch(text) or _DECADE_RE.fullmatch(text):
             return DateInterval.parse(text, default_year=default_year, context=context)
-    return PartialDate.parse(text, default_year=default_year, context=context)
+    return PartialDate.parse(
+        text, default_year=default_year, context=context, date_order=date_order, pivot=pivot
+    )
