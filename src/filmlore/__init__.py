@@ -28,6 +28,7 @@ from filmlore.compare import (
 )
 from filmlore.dossier import Dossier, DossierOrigin
 from filmlore.errors import (
+    DataWarning,
     DuplicateIdError,
     FieldError,
     FilmloreError,
@@ -112,6 +113,7 @@ __all__ = [
     "Conflict",
     "ConflictSide",
     "Credit",
+    "DataWarning",
     "DateInterval",
     "Dossier",
     "DossierOrigin",

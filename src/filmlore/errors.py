@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "DataWarning",
     "DuplicateIdError",
     "FieldError",
     "FilmloreError",
@@ -209,6 +210,12 @@ class IssuesFound(FilmloreError, ValueError):
         self.issues = list(issues)
         lines = [f"{len(self.issues)} validation issue(s):"] + [f"  - {i}" for i in self.issues]
         super().__init__("\n".join(lines))
+
+
+class DataWarning(UserWarning):
+    """Something an importer read but changed or skipped on the way in: an id written as a
+    spreadsheet number, blank rows, an encoding detected.  Each change is also recorded on
+    the claims it touched, and listed on :attr:`filmlore.LoadResult.notes`."""
 
 
 class MissingDependencyError(FilmloreError, ImportError):

@@ -11,6 +11,8 @@ from typing import IO, Any, Literal, Union, overload
 
 from filmlore._bulk import bulk
 from filmlore.dossier import Dossier, DossierOrigin
+from filmlore.importers import IMPORTERS, ImportOptions, import_path, iter_import, recognise
+from filmlore.importers._options import OptionError
 from filmlore.io._csv import dumps_csv, dumps_sources_csv, read_csv, read_sources_csv
 from filmlore.io._folder import dump_folder, read_folder
 from filmlore.io._json import dumps_json, dumps_line, read_json, read_jsonl
@@ -20,15 +22,31 @@ from filmlore.io._result import LoadResult, Rejected
 from filmlore.io._toml import dumps_toml, read_toml
 from filmlore.io._writer import as_dossier, dossier_data, jsonl_records
 from filmlore.io._yaml import dumps_yaml, read_yaml
-from filmlore.models import Claim, Entity, HierarchyLink
+from filmlore.models import Claim, Entity, HierarchyLink, Source
 from filmlore.properties import Property
+from filmlore.values.dates import DateOrder
 from filmlore.values.kinds import ValueKind
 
-__all__ = ["FORMATS", "dump", "dumps", "iter_load", "load", "loads"]
+__all__ = ["FORMATS", "OWN_FORMATS", "dump", "dumps", "iter_load", "load", "loads"]
 
-Format = Literal["json", "jsonl", "yaml", "toml", "csv", "folder"]
-#: Every format, by name.
-FORMATS: tuple[str, ...] = ("json", "jsonl", "yaml", "toml", "csv", "folder")
+Format = Literal[
+    "json",
+    "jsonl",
+    "yaml",
+    "toml",
+    "csv",
+    "folder",
+    "imdb",
+    "tmdb",
+    "movielens",
+    "wikidata",
+    "jsonld",
+    "table",
+]
+#: filmlore's own formats, which it reads and writes.
+OWN_FORMATS: tuple[str, ...] = ("json", "jsonl", "yaml", "toml", "csv", "folder")
+#: Every format, by name: filmlore's own, then the importers'.
+FORMATS: tuple[str, ...] = OWN_FORMATS + tuple(IMPORTERS)
 _SUFFIXES = {
     ".json": "json",
     ".jsonl": "jsonl",
@@ -40,6 +58,8 @@ _SUFFIXES = {
 }
 PathLike = Union[str, "os.PathLike[str]"]
 Kinds = Mapping[str, str | ValueKind]
+#: A table mapping: a :class:`~filmlore.TableMapping`, its mapping form, or a YAML file.
+TableMappingLike = Any
 #: A sources table: a path or an open file (or, for :func:`loads`, its text).
 SourcesTable = PathLike | IO[str] | IO[bytes]
 #: The label of a sources table read from text or from a file without a name.
@@ -57,6 +77,12 @@ def _format_of(source: Any, format: str | None) -> Format:
     name = source if isinstance(source, (str, os.PathLike)) else getattr(source, "name", None)
     if isinstance(name, (str, os.PathLike)):
         path = Path(name)
+        # A path is recognised by its contents (an open file is not peeked at).
+        imported = None
+        if isinstance(source, (str, os.PathLike)) and path.exists():
+            imported = recognise(path)
+        if imported is not None:
+            return imported  # type: ignore[return-value]
         if path.is_dir():
             return "folder"
         found = _SUFFIXES.get(path.suffix.lower())
@@ -64,7 +90,7 @@ def _format_of(source: Any, format: str | None) -> Format:
             return found  # type: ignore[return-value]
         raise ValueError(
             f"cannot tell the format of {str(path)!r} from its suffix "
-            f"({', '.join(_SUFFIXES)}); pass format= one of {', '.join(FORMATS)}"
+            f"({', '.join(_SUFFIXES)}) or its contents; pass format= one of {', '.join(FORMATS)}"
         )
     raise ValueError(f"cannot tell the format of {source!r}; pass format=")
 
@@ -184,6 +210,12 @@ def load(
     lenient: Literal[False] = ...,
     model: type[Any] | None = ...,
     sources: SourcesTable | None = ...,
+    mapping: TableMappingLike | None = ...,
+    encoding: str | None = ...,
+    date_order: DateOrder | None = ...,
+    pivot: int | None = ...,
+    repair_text: bool = ...,
+    dataset: Source | None = ...,
 ) -> Dossier: ...
 
 
@@ -196,6 +228,12 @@ def load(
     lenient: Literal[True],
     model: type[Any] | None = ...,
     sources: SourcesTable | None = ...,
+    mapping: TableMappingLike | None = ...,
+    encoding: str | None = ...,
+    date_order: DateOrder | None = ...,
+    pivot: int | None = ...,
+    repair_text: bool = ...,
+    dataset: Source | None = ...,
 ) -> LoadResult: ...
 
 
@@ -208,6 +246,12 @@ def load(
     lenient: bool,
     model: type[Any] | None = ...,
     sources: SourcesTable | None = ...,
+    mapping: TableMappingLike | None = ...,
+    encoding: str | None = ...,
+    date_order: DateOrder | None = ...,
+    pivot: int | None = ...,
+    repair_text: bool = ...,
+    dataset: Source | None = ...,
 ) -> Dossier | LoadResult: ...
 
 
@@ -219,6 +263,12 @@ def load(
     lenient: bool = False,
     model: type[Any] | None = None,
     sources: SourcesTable | None = None,
+    mapping: TableMappingLike | None = None,
+    encoding: str | None = None,
+    date_order: DateOrder | None = None,
+    pivot: int | None = None,
+    repair_text: bool = False,
+    dataset: Source | None = None,
 ) -> Dossier | LoadResult:
     """Load a dossier from a file, an open file or a dossier folder.
 
@@ -241,6 +291,18 @@ def load(
     sources table), so that :func:`~filmlore.validate` does not count what the table could
     not declare as missing.
 
+    The importers read the data users hold, from a path (a file or a folder): ``imdb``
+    (IMDb's dataset TSVs), ``tmdb`` (The Movies Dataset, TMDB 5000, TMDb API JSON),
+    ``movielens``, ``wikidata`` (entity JSON and dumps), ``jsonld`` (schema.org), and
+    ``table`` (any film table, through ``mapping``: a :class:`~filmlore.TableMapping`, its
+    mapping form, or a YAML file of it).  A path's format is recognised from its contents
+    when they leave no doubt.  Their options: ``encoding`` (else UTF-8, or detected and
+    noted), ``date_order`` (``"mdy"``/``"dmy"``: dates in numbers whose day and month could
+    swap are refused without it), ``pivot`` (the first year of the hundred a two-digit year
+    lies in: refused without it), ``repair_text`` (repair mojibake with ftfy, noting each
+    repair on its claim) and ``dataset`` (a :class:`~filmlore.Source` to credit the claims
+    to instead of the data set the importer describes).  See :doc:`/howto/import`.
+
     Returns a :class:`~filmlore.Dossier`.  Strict by default: every problem in the input is
     collected and raised at once as :class:`~filmlore.LoadError`.  With ``lenient=True``,
     returns a :class:`LoadResult`: the dossier of the good records, and the rejected ones
@@ -252,6 +314,23 @@ def load(
             ``sources``.
     """
     fmt = _format_of(source, format)
+    if fmt in IMPORTERS:
+        options = _import_options(
+            fmt,
+            source,
+            kinds,
+            model,
+            sources,
+            encoding,
+            date_order,
+            pivot,
+            repair_text,
+            dataset,
+            lenient,
+        )
+        with bulk():
+            return import_path(Path(source), fmt, options, mapping)  # type: ignore[arg-type]
+    _no_import_options(fmt, mapping, encoding, date_order, pivot, repair_text, dataset)
     default = _default_collection(model, fmt)
     _check_sources(sources, fmt)
     collector = Collector(kinds=kinds, lenient=lenient, source=_label(source))
@@ -319,6 +398,8 @@ def loads(
     """
     if format == "folder":
         raise ValueError("a dossier folder is loaded from its path with filmlore.load")
+    if format in IMPORTERS:
+        raise OptionError(f"format={format!r} is imported from a path: use filmlore.load")
     source: Any = io.BytesIO(text if isinstance(text, bytes) else text.encode("utf-8"))
     table: Any = sources
     if isinstance(sources, (str, bytes)):
@@ -334,6 +415,12 @@ def iter_load(
     lenient: bool = False,
     model: type[Any] | None = None,
     sources: SourcesTable | None = None,
+    mapping: TableMappingLike | None = None,
+    encoding: str | None = None,
+    date_order: DateOrder | None = None,
+    pivot: int | None = None,
+    repair_text: bool = False,
+    dataset: Source | None = None,
 ) -> Iterator[Entity | Property | HierarchyLink | Rejected]:
     """Yield the records of a JSON Lines or CSV file one at a time, in constant memory.
 
@@ -350,6 +437,23 @@ def iter_load(
     in its place, and reading goes on.
     """
     fmt = _format_of(source, format)
+    if fmt in IMPORTERS:
+        options = _import_options(
+            fmt,
+            source,
+            kinds,
+            model,
+            sources,
+            encoding,
+            date_order,
+            pivot,
+            repair_text,
+            dataset,
+            lenient,
+        )
+        yield from iter_import(Path(source), fmt, options, mapping)  # type: ignore[arg-type]
+        return
+    _no_import_options(fmt, mapping, encoding, date_order, pivot, repair_text, dataset)
     default = _default_collection(model, fmt)
     _check_sources(sources, fmt)
     if fmt not in ("jsonl", "csv"):
@@ -378,6 +482,61 @@ def iter_load(
         yield from _rejected(collector, seen)
     elif collector.pending:
         collector.finish()
+
+
+def _import_options(
+    fmt: str,
+    source: Any,
+    kinds: Any,
+    model: Any,
+    sources: Any,
+    encoding: str | None,
+    date_order: DateOrder | None,
+    pivot: int | None,
+    repair_text: bool,
+    dataset: Source | None,
+    lenient: bool,
+) -> ImportOptions:
+    if not isinstance(source, (str, os.PathLike)):
+        raise OptionError(f"format={fmt!r} is imported from a path (a file or a folder)")
+    for name, given in (("kinds", kinds), ("model", model), ("sources", sources)):
+        if given is not None:
+            raise OptionError(f"{name}= is for filmlore's own formats, not format={fmt!r}")
+    return ImportOptions(
+        encoding=encoding,
+        date_order=date_order,
+        pivot=pivot,
+        repair_text=repair_text,
+        source=dataset,
+        lenient=lenient,
+    )
+
+
+def _no_import_options(
+    fmt: str,
+    mapping: Any,
+    encoding: str | None,
+    date_order: DateOrder | None,
+    pivot: int | None,
+    repair_text: bool,
+    dataset: Source | None,
+) -> None:
+    given = [
+        name
+        for name, value in (
+            ("mapping", mapping),
+            ("encoding", encoding),
+            ("date_order", date_order),
+            ("pivot", pivot),
+            ("dataset", dataset),
+        )
+        if value is not None
+    ] + (["repair_text"] if repair_text else [])
+    if given:
+        raise OptionError(
+            f"{', '.join(given)}= {'is' if len(given) == 1 else 'are'} for the importers "
+            f"({', '.join(IMPORTERS)}), not format={fmt!r}"
+        )
 
 
 def _rejected(collector: Collector, start: int) -> Iterator[Rejected]:
@@ -411,8 +570,10 @@ def dumps(obj: Dossier | Iterable[Entity | Property | HierarchyLink], *, format:
     """
     if format == "folder":
         raise ValueError("a dossier folder is written to a path with filmlore.dump")
-    if format not in FORMATS:
-        raise ValueError(f"unknown format {format!r}; formats: {', '.join(FORMATS)}")
+    if format not in OWN_FORMATS:
+        raise ValueError(
+            f"cannot write format {format!r}; filmlore writes {', '.join(OWN_FORMATS)}"
+        )
     dossier = as_dossier(obj)
     try:
         if format == "json":
@@ -447,6 +608,8 @@ def dump(
         path = Path(target)
         format = "folder" if path.suffix == "" or path.is_dir() else None
     fmt = _format_of(target, format)
+    if fmt not in OWN_FORMATS:
+        raise ValueError(f"cannot write format {fmt!r}; filmlore writes {', '.join(OWN_FORMATS)}")
     _check_sources(sources, fmt)
     dossier = as_dossier(obj)
     if sources is not None:

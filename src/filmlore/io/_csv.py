@@ -300,7 +300,9 @@ def _claim(
                     problems.append(Invalid(f"expected a whole number, got {text!r}", (column,)))
             raw["excerpt"] = excerpt
     elif "excerpt_start" in cells or "excerpt_end" in cells or "excerpt_locator" in cells:
-        problems.append(Invalid("excerpt offsets or locator given without an excerpt", ("excerpt",)))
+        problems.append(
+            Invalid("excerpt offsets or locator given without an excerpt", ("excerpt",))
+        )
     if "value" in cells and "property" in cells:
         try:
             raw["value"] = _value(cells, table)

@@ -40,7 +40,9 @@ class LoadResult:
     """What :func:`filmlore.load` returns with ``lenient=True``.
 
     ``dossier`` holds every record that loaded; ``rejected`` every record that did not, with
-    its problems -- nothing good is dropped and nothing bad passes silently.
+    its problems -- nothing good is dropped and nothing bad passes silently.  An importer
+    also lists its ``notes`` (what it changed or skipped on the way in) and the number of
+    ``rows`` it read.
 
     >>> import filmlore
     >>> text = '{"films": [{"id": "film:heat-1995", "title": "Heat"}, {"id": "film:x"}]}'
@@ -53,6 +55,11 @@ class LoadResult:
 
     dossier: Dossier
     rejected: list[Rejected] = attrs.field(factory=list)
+    #: What an importer read but changed or skipped: ids repaired, blank rows, an encoding
+    #: detected (empty for filmlore's own formats, which change nothing).
+    notes: list[Problem] = attrs.field(factory=list)
+    #: How many rows an importer read (None for filmlore's own formats).
+    rows: int | None = None
 
     @property
     def ok(self) -> bool:
