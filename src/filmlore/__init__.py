@@ -45,6 +45,7 @@ from filmlore.errors import (
     UnresolvedReferenceError,
 )
 from filmlore.io import LoadResult, Rejected, dump, dumps, iter_load, load, loads
+from filmlore.matching import Ambiguity, Match, Matching, match
 from filmlore.models import (
     Character,
     Claim,
@@ -102,6 +103,7 @@ __version__ = "0.1.0.dev0"
 
 __all__ = [
     "SOURCE_PRIORS",
+    "Ambiguity",
     "Authority",
     "Cardinality",
     "Character",
@@ -136,6 +138,8 @@ __all__ = [
     "LoadError",
     "LoadResult",
     "Location",
+    "Match",
+    "Matching",
     "MissingDependencyError",
     "Money",
     "MostSpecific",
@@ -190,6 +194,7 @@ __all__ = [
     "iter_load",
     "load",
     "loads",
+    "match",
     "normalize_text",
     "parse_date",
     "parse_quantity",

@@ -1,4 +1,5 @@
-"""The ``filmlore`` command: validate, reconcile, quotes and convert, over the library's functions.
+"""The ``filmlore`` command: validate, reconcile, quotes, convert and import, over the library's
+functions.
 
 Install it with the ``cli`` extra (``pip install 'filmlore[cli]'``), which brings rich for
 tables, colour and progress.  Exit codes: 0 when all went well, 1 when the data has errors
@@ -241,6 +242,59 @@ def build_parser() -> argparse.ArgumentParser:
     _add_sources(convert)
     _add_hierarchy(convert)
     _add_common(convert)
+
+    from filmlore.importers import IMPORTERS
+
+    imported = commands.add_parser(
+        "import",
+        formatter_class=_Formatter,
+        help="import a data set (IMDb, TMDb, MovieLens, Wikidata, JSON-LD, a table)",
+        description=_para(
+            "Read PATH (a file or a folder) with the importer FORMAT and write the claims "
+            "it holds, with their provenance, to OUT (a dossier folder, or a file by its "
+            "suffix).  Prints the rows read, the records made, the rows rejected (each with "
+            "its reason, with --lenient) and what was repaired or skipped on the way in.  "
+            "With --match, the import is joined with other dossiers: films and people are "
+            "matched by their ids, then by title and year or name and work, and the matches "
+            "and the records left alone as ambiguous are listed."
+        ),
+        epilog="examples:\n  filmlore import imdb ~/imdb/ -o imdb-dossier/\n"
+        "  filmlore import movielens ml-latest-small/ -o ml.json\n"
+        "  filmlore import table movies.csv --mapping movies.yaml --date-order mdy -o movies/\n"
+        "  filmlore import tmdb movies_metadata.csv --match imdb-dossier/ -o joined/",
+    )
+    imported.add_argument(
+        "format", metavar="FORMAT", choices=tuple(IMPORTERS), help=", ".join(IMPORTERS)
+    )
+    imported.add_argument("path", metavar="PATH", help="the file or folder to read")
+    imported.add_argument(
+        "-o", "--output", metavar="OUT", required=True, help="the dossier folder or file to write"
+    )
+    imported.add_argument("--mapping", metavar="FILE", help="a table's mapping (YAML)")
+    imported.add_argument("--encoding", metavar="NAME", help="the files' text encoding")
+    imported.add_argument(
+        "--date-order", choices=("mdy", "dmy", "ymd"), help="how dates in numbers are ordered"
+    )
+    imported.add_argument(
+        "--pivot", type=int, metavar="YEAR", help="the first year of a two-digit year's hundred"
+    )
+    imported.add_argument(
+        "--repair-text", action="store_true", help="repair mojibake (noted on each claim)"
+    )
+    imported.add_argument(
+        "--lenient", action="store_true", help="keep the good rows and list the bad ones"
+    )
+    imported.add_argument(
+        "--rejected", metavar="FILE", help="write each rejected row and its reasons (JSON Lines)"
+    )
+    imported.add_argument(
+        "--match",
+        metavar="DOSSIER",
+        action="append",
+        default=[],
+        help="a dossier to join the import with (repeatable)",
+    )
+    _add_common(imported)
     return parser
 
 
@@ -288,6 +342,26 @@ class _App:
         with bar:
             bar.add_task(label, total=None)
             yield
+
+    @contextlib.contextmanager
+    def counting(self, label: str, unit: str) -> Iterator[Callable[[int], None]]:
+        """A counter on stderr while a long step runs (on a terminal only); yields the
+        function to call with the count so far."""
+        if not self.err.is_terminal:
+            yield lambda n: None
+            return
+        progress = self.rich.progress
+        bar = progress.Progress(
+            progress.SpinnerColumn(),
+            progress.TextColumn("{task.description}"),
+            progress.TextColumn("{task.completed:,} " + unit),
+            progress.TimeElapsedColumn(),
+            console=self.err,
+            transient=True,
+        )
+        with bar:
+            task = bar.add_task(label, total=None)
+            yield lambda n: bar.update(task, completed=n)
 
 
 def _kinds(pairs: Sequence[str]) -> dict[str, str]:
@@ -527,11 +601,81 @@ def _cmd_convert(app: _App, args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_import(app: _App, args: argparse.Namespace) -> int:
+    import filmlore
+    from filmlore.importers import ImportOptions, import_path
+
+    source = _check_path(args.path)
+    mapping = None
+    if args.mapping is not None:
+        mapping = filmlore.TableMapping.from_yaml(_check_path(args.mapping))
+    try:
+        options = ImportOptions(
+            encoding=args.encoding,
+            date_order=args.date_order,
+            pivot=args.pivot,
+            repair_text=args.repair_text,
+            lenient=True,  # every row is read and counted; strict is decided below
+        )
+    except filmlore.FilmloreError as exc:
+        raise UsageError(str(exc)) from None
+    others = [_load(app, path, []) for path in args.match]
+    try:
+        with app.counting(f"Importing {source.name}", "rows") as update:
+            result = import_path(source, args.format, options, mapping, progress=update)
+    except filmlore.LoadError as exc:
+        raise _load_error(args.path, exc) from None
+    assert isinstance(result, filmlore.LoadResult)
+    if result.rejected and not args.lenient:
+        problems = [p for r in result.rejected for p in r.problems]
+        raise _load_error(args.path, filmlore.LoadError(problems))
+    dossier = result.dossier
+    app.say(f"read {_count(result.rows or 0, 'row')}; rejected {len(result.rejected)}")
+    for rejected in result.rejected[:20]:
+        app.say(f"  {rejected}")
+    if len(result.rejected) > 20:
+        app.say(f"  … and {len(result.rejected) - 20} more")
+    for note in result.notes[:20]:
+        app.say(f"  note: {note}")
+    if args.rejected is not None:
+        with open(args.rejected, "w", encoding="utf-8") as f:
+            for rejected in result.rejected:
+                line = {
+                    "location": str(rejected.location),
+                    "problems": [p.message for p in rejected.problems],
+                    "record": rejected.record,
+                }
+                f.write(json.dumps(line, ensure_ascii=False, default=str) + "\n")
+    if others:
+        joined = filmlore.match(dossier, *others)
+        dossier = joined.dossier
+        app.say(f"matched {_count(len(joined.matches), 'record')}")
+        for ambiguity in joined.ambiguous[:20]:
+            app.say(f"  ambiguous: {ambiguity}")
+        if len(joined.ambiguous) > 20:
+            app.say(f"  … and {len(joined.ambiguous) - 20} more ambiguous")
+    target = Path(args.output)
+    try:
+        with app.progress(f"Writing {target.name}"):
+            filmlore.dump(dossier, target)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise DataError(f"cannot write {args.output}: {exc}") from None
+    app.say(
+        f"wrote {_count(len(dossier.films), 'film')}, {len(dossier.people)} people, "
+        f"{_count(len(dossier.claims), 'claim')} to {target}",
+        "green",
+    )
+    return 0
+
+
 _COMMANDS: dict[str, Callable[[_App, argparse.Namespace], int]] = {
     "validate": _cmd_validate,
     "reconcile": _cmd_reconcile,
     "quotes": _cmd_quotes,
     "convert": _cmd_convert,
+    "import": _cmd_import,
 }
 
 

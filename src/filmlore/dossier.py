@@ -69,16 +69,24 @@ class DossierOrigin(str, enum.Enum):
       dossier folder -- or a dossier built in code.  The default.
     * ``CLAIMS_TABLE``: a claims table alone.
     * ``CLAIMS_AND_SOURCES_TABLES``: a claims table and a sources table.
+    * ``DATA_SET``: a data set read by an importer (IMDb's files, TMDb, Wikidata …).  It
+      declares its sources and the entities it describes, but its claims and credits may
+      refer to films and people it does not describe (``title.principals`` names people by
+      id only; a Wikidata statement names items by id).
     """
 
     DOSSIER = "dossier"
     CLAIMS_TABLE = "claims-table"
     CLAIMS_AND_SOURCES_TABLES = "claims-and-sources-tables"
+    DATA_SET = "data-set"
 
 
 def _origin_of(a: DossierOrigin, b: DossierOrigin) -> DossierOrigin:
-    """The origin of two dossiers merged: a claims table only if both are claims tables
-    (once merged with a dossier, the entities had a place to be declared in)."""
+    """The origin of two dossiers merged: a data set's if either is one (what it refers to
+    lies outside it, wherever it is merged); else a claims table only if both are claims
+    tables (once merged with a dossier, the entities had a place to be declared in)."""
+    if DossierOrigin.DATA_SET in (a, b):
+        return DossierOrigin.DATA_SET
     if DossierOrigin.DOSSIER in (a, b):
         return DossierOrigin.DOSSIER
     if DossierOrigin.CLAIMS_AND_SOURCES_TABLES in (a, b):

@@ -48,7 +48,10 @@ A dossier read from a claims table (its ``origin`` is
 reference to an entity that is not there is not an error but an ``info``
 ``undeclared-reference``: the table could not have declared it.  With a sources table
 (:attr:`~filmlore.DossierOrigin.CLAIMS_AND_SOURCES_TABLES`), the sources it lists resolve as
-in any dossier, and a source it does not list is a ``source-not-in-table`` warning.
+in any dossier, and a source it does not list is a ``source-not-in-table`` warning.  A
+data set read by an importer (:attr:`~filmlore.DossierOrigin.DATA_SET`) is read the same
+way: its sources are declared, and a film or person it refers to without describing it is
+an ``info`` ``undeclared-reference``.
 
 >>> from filmlore import Claim, Dossier, EntityRef, Text
 >>> claim = Claim(id=EntityRef("claim", "a"), subject=EntityRef("film", "heat-1995"),
@@ -162,7 +165,15 @@ class _Checker:
         # What a claims table cannot declare, and a sources table does not list: by entity.
         origin = dossier.origin
         self.table = origin is not DossierOrigin.DOSSIER
-        self.listed_sources = origin is DossierOrigin.CLAIMS_AND_SOURCES_TABLES
+        self.listed_sources = origin in (
+            DossierOrigin.CLAIMS_AND_SOURCES_TABLES,
+            DossierOrigin.DATA_SET,
+        )
+        self.why = (
+            "the data set does not describe it"
+            if origin is DossierOrigin.DATA_SET
+            else "a claims table cannot declare entities"
+        )
         self.undeclared: dict[EntityRef, _Absent] = {}
         self.unlisted: dict[EntityRef, _Absent] = {}
 
@@ -205,8 +216,7 @@ class _Checker:
                 Severity.INFO,
                 "undeclared-reference",
                 a.path,
-                f"the {a.what} {ref} of {a.owner}{_more(a.count)} is not declared: a claims "
-                "table cannot declare entities",
+                f"the {a.what} {ref} of {a.owner}{_more(a.count)} is not declared: {self.why}",
             )
         for ref, a in self.unlisted.items():
             self.add(

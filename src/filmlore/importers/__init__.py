@@ -9,7 +9,7 @@ its excerpt is the field as written with a ``file:line`` locator.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -72,14 +72,26 @@ def _start(
     return ctx, importer.read(path, ctx, mapping)
 
 
+#: How many records an importer makes between two calls of a progress callback.
+PROGRESS_EVERY = 10_000
+
+
 def import_path(
-    path: Path, format: str, options: ImportOptions, mapping: Any = None
+    path: Path,
+    format: str,
+    options: ImportOptions,
+    mapping: Any = None,
+    *,
+    progress: Callable[[int], None] | None = None,
 ) -> Dossier | LoadResult:
     """Read ``path`` with the importer ``format`` into a dossier (or, lenient, a
-    :class:`~filmlore.LoadResult`)."""
+    :class:`~filmlore.LoadResult`); ``progress`` is called with the number of rows read so
+    far every few thousand records."""
     ctx, steps = _start(path, format, options, mapping)
-    for _ in steps:
+    for step, _ in enumerate(steps, 1):
         ctx.drain()
+        if progress is not None and step % PROGRESS_EVERY == 0:
+            progress(ctx.rows)
     return ctx.finish(str(path))
 
 

@@ -352,7 +352,7 @@ class ImportContext:
             sources=buckets["source"],
             claims=self._claims,
             properties=self.properties,
-            origin=DossierOrigin.DOSSIER,
+            origin=DossierOrigin.DATA_SET,
         )
 
     def finish(self, label: str, title: str | None = None) -> Dossier | LoadResult:

@@ -141,8 +141,25 @@ def open_text(path: Path, ctx: ImportContext) -> Iterator[IO[str]]:
                 text.detach()
 
 
-def decode_error(label: str, line: int, encoding: str | None) -> LoadError:
-    """The error for bytes that are not text in the encoding a file was read in."""
+def _bad_line(path: Path, encoding: str) -> int | None:
+    """The first line of ``path`` holding bytes that are not text in ``encoding`` (text
+    is decoded a block at a time, so where the decoder stopped does not say)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    with open_binary(path) as f:
+        for number, raw in enumerate(f, 1):
+            try:
+                decoder.decode(raw)
+            except UnicodeDecodeError:
+                return number
+    return None
+
+
+def decode_error(path: Path, label: str, line: int, encoding: str | None) -> LoadError:
+    """The error for bytes that are not text in the encoding a file was read in, at the
+    line that holds them."""
+    if encoding:
+        with contextlib.suppress(LookupError, OSError):
+            line = _bad_line(path, encoding) or line
     how = f"in {encoding}" if encoding else "as UTF-8"
     return LoadError(
         [
@@ -205,7 +222,7 @@ def read_rows(
                 line += 1
                 first = text.readline()
         except UnicodeDecodeError:
-            raise decode_error(label, line, encoding) from None
+            raise decode_error(path, label, line, encoding) from None
         if not first:
             return
         sep = delimiter or sniff_delimiter(first)
@@ -222,7 +239,7 @@ def read_rows(
             except StopIteration:
                 break
             except UnicodeDecodeError:
-                raise decode_error(label, start, encoding) from None
+                raise decode_error(path, label, start, encoding) from None
             except csv.Error as exc:
                 ctx.reject(None, Location(file=label, line=start), f"not a table row: {exc}")
                 continue

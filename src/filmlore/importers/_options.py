@@ -27,9 +27,9 @@ def _check(instance: ImportOptions, attribute: attrs.Attribute[Any], value: Any)
     if (
         name == "pivot"
         and value is not None
-        and (isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9900)
+        and (isinstance(value, bool) or not isinstance(value, int) or not 1000 <= value <= 9900)
     ):
-        raise OptionError(f"pivot must be a year such as 1930, not {value!r}")
+        raise OptionError(f"pivot must be a four-digit year such as 1930, not {value!r}")
     if name == "encoding" and value is not None and (not isinstance(value, str) or not value):
         raise OptionError(f"encoding must be a codec name such as 'cp1252', not {value!r}")
     if name == "source" and value is not None and not isinstance(value, Source):

@@ -7,7 +7,18 @@ the serialised form and ``docs/howto/load.md`` for examples.
 
 from __future__ import annotations
 
-from filmlore.io._api import FORMATS, dump, dumps, iter_load, load, loads
+from filmlore.io._api import FORMATS, OWN_FORMATS, dump, dumps, format_of, iter_load, load, loads
 from filmlore.io._result import LoadResult, Rejected
 
-__all__ = ["FORMATS", "LoadResult", "Rejected", "dump", "dumps", "iter_load", "load", "loads"]
+__all__ = [
+    "FORMATS",
+    "OWN_FORMATS",
+    "LoadResult",
+    "Rejected",
+    "dump",
+    "dumps",
+    "format_of",
+    "iter_load",
+    "load",
+    "loads",
+]

@@ -27,7 +27,7 @@ from filmlore.properties import Property
 from filmlore.values.dates import DateOrder
 from filmlore.values.kinds import ValueKind
 
-__all__ = ["FORMATS", "OWN_FORMATS", "dump", "dumps", "iter_load", "load", "loads"]
+__all__ = ["FORMATS", "OWN_FORMATS", "dump", "dumps", "format_of", "iter_load", "load", "loads"]
 
 Format = Literal[
     "json",
@@ -69,7 +69,9 @@ _SOURCES_LABEL = "<sources>"
 # --- formats --------------------------------------------------------------------------------------
 
 
-def _format_of(source: Any, format: str | None) -> Format:
+def format_of(source: Any, format: str | None) -> Format:
+    """The format of ``source``: ``format`` when given (checked), else what the path's
+    contents (an importer's input) or suffix say."""
     if format is not None:
         if format not in FORMATS:
             raise ValueError(f"unknown format {format!r}; formats: {', '.join(FORMATS)}")
@@ -313,7 +315,7 @@ def load(
         ValueError: for a format that cannot be told or does not take ``model`` or
             ``sources``.
     """
-    fmt = _format_of(source, format)
+    fmt = format_of(source, format)
     if fmt in IMPORTERS:
         options = _import_options(
             fmt,
@@ -436,7 +438,7 @@ def iter_load(
     with all of them.  With ``lenient=True`` a bad record is yielded as a :class:`Rejected`
     in its place, and reading goes on.
     """
-    fmt = _format_of(source, format)
+    fmt = format_of(source, format)
     if fmt in IMPORTERS:
         options = _import_options(
             fmt,
@@ -607,7 +609,7 @@ def dump(
     if isinstance(target, (str, os.PathLike)) and format is None:
         path = Path(target)
         format = "folder" if path.suffix == "" or path.is_dir() else None
-    fmt = _format_of(target, format)
+    fmt = format_of(target, format)
     if fmt not in OWN_FORMATS:
         raise ValueError(f"cannot write format {fmt!r}; filmlore writes {', '.join(OWN_FORMATS)}")
     _check_sources(sources, fmt)

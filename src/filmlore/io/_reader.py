@@ -67,7 +67,9 @@ SINGULAR: dict[str, str] = {
 MODEL_COLLECTION: dict[type[Any], str] = {model: name for name, model in COLLECTIONS.items()}
 #: Every key a JSON Lines record may be tagged with.
 TAGS = frozenset((*COLLECTIONS, *SINGULAR, "dossier"))
-_DOSSIER_KEYS = ("title", "description", *COLLECTIONS)
+_DOSSIER_KEYS = ("title", "description", "origin", *COLLECTIONS)
+#: The origins a dossier may declare for itself (the tables' are told by their format).
+_DECLARED_ORIGINS = {o.value: o for o in (DossierOrigin.DOSSIER, DossierOrigin.DATA_SET)}
 
 
 @attrs.define(slots=True)
@@ -264,7 +266,7 @@ class Collector:
                     f"unknown key {key!r}: a dossier takes {', '.join(_DOSSIER_KEYS)}",
                     file,
                 )
-        for key in ("title", "description"):
+        for key in ("title", "description", "origin"):
             if key in data:
                 self.header(key, data[key], (*path, key), file)
         for name in COLLECTIONS:
@@ -274,7 +276,21 @@ class Collector:
     def header(
         self, key: str, value: Any, path: Path, file: str | None, line: int | None = None
     ) -> None:
-        """The dossier's ``title`` or ``description``."""
+        """The dossier's ``title``, ``description`` or ``origin`` (``data-set`` for a data
+        set written by an importer, whose references may lie outside it)."""
+        if key == "origin":
+            found = _DECLARED_ORIGINS.get(value) if isinstance(value, str) else None
+            if found is None:
+                self.problem(
+                    value,
+                    path,
+                    f"expected one of {', '.join(_DECLARED_ORIGINS)}, got {describe(value)}",
+                    file,
+                    line,
+                )
+            else:
+                self.origin = found
+            return
         if value is None or value.__class__ is str:
             setattr(self, key, value)
         else:
@@ -355,21 +371,21 @@ class Collector:
             self.problem(
                 value,
                 ("dossier",),
-                f"expected a mapping {{title, description}}, got {describe(value)}",
+                f"expected a mapping {{title, description, origin}}, got {describe(value)}",
                 file,
                 line,
             )
             return
         for key in value:
-            if key not in ("title", "description"):
+            if key not in ("title", "description", "origin"):
                 self.problem(
                     value[key],
                     ("dossier", str(key)),
-                    f"unknown key {key!r}: the dossier line takes title and description",
+                    f"unknown key {key!r}: the dossier line takes title, description and origin",
                     file,
                     line,
                 )
-        for key in ("title", "description"):
+        for key in ("title", "description", "origin"):
             if key in value:
                 self.header(key, value[key], ("dossier", key), file, line)
 

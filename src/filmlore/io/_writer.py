@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from filmlore.dossier import Dossier
+from filmlore.dossier import Dossier, DossierOrigin
 from filmlore.io._converters import converters
 from filmlore.io._reader import COLLECTIONS, MODEL_COLLECTION
 from filmlore.io._values import value_out
@@ -93,6 +93,8 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
         data["title"] = dossier.title
     if dossier.description is not None:
         data["description"] = dossier.description
+    if dossier.origin is DossierOrigin.DATA_SET:
+        data["origin"] = dossier.origin.value
     for name in COLLECTIONS:
         items = getattr(dossier, name)
         if items:
@@ -137,6 +139,8 @@ def jsonl_records(dossier: Dossier) -> Iterator[dict[str, Any]]:
     header = {
         k: getattr(dossier, k) for k in ("title", "description") if getattr(dossier, k) is not None
     }
+    if dossier.origin is DossierOrigin.DATA_SET:
+        header["origin"] = dossier.origin.value
     if header:
         yield {"dossier": header}
     bundles = _bundles(dossier)

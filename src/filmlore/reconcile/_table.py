@@ -16,7 +16,9 @@ by kind, exactly as :func:`~filmlore.compare` compares them.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -24,11 +26,27 @@ import numpy as np
 
 from filmlore.dossier import Dossier
 from filmlore.errors import FilmloreError
+from filmlore.importers import IMPORTERS, ImportOptions, iter_columns
+from filmlore.io import format_of, load
 from filmlore.models import Claim, Qualifier, Rank, Source, Stance
 from filmlore.properties import PropertyRegistry, registry
 from filmlore.reconcile._evidence import SourceInfo
 from filmlore.reconcile._types import IntArray
+from filmlore.values.dates import DateOrder
 from filmlore.values.kinds import get_kind
+
+#: The columns of an importer's batches a loaded table is built from.
+_LOADED_COLUMNS = (
+    "claim_id",
+    "subject",
+    "property",
+    "value",
+    "source",
+    "reporter",
+    "qualifiers",
+    "rank",
+)
+
 
 __all__ = ["ClaimTable", "Column", "TableError", "dense_unique", "origin_of", "speaker_of"]
 
@@ -368,6 +386,60 @@ class ClaimTable:
     def from_dossier(cls, dossier: Dossier) -> ClaimTable:
         """A table of a dossier's claims, with its sources and its property registry."""
         return cls.from_claims(dossier.claims, sources=dossier.sources, registry=dossier.registry)
+
+    @classmethod
+    def load(
+        cls,
+        source: str | os.PathLike[str],
+        *,
+        format: str | None = None,
+        lenient: bool = False,
+        mapping: Any = None,
+        encoding: str | None = None,
+        date_order: DateOrder | None = None,
+        pivot: int | None = None,
+        repair_text: bool = False,
+        dataset: Source | None = None,
+    ) -> ClaimTable:
+        """A table of the claims in ``source``, read as :func:`filmlore.load` reads it.
+
+        An importer's input (``imdb``, ``tmdb``, ``wikidata`` …) is read straight into
+        columns, without a Python object per claim: the road for inputs of millions of rows.
+        Each row keeps its claim's id (the same id the dossier's claim would have).  With
+        ``lenient=True``, rejected rows are left out (:func:`filmlore.load` lists them);
+        else the first problem raises every problem at once.  filmlore's own formats are
+        loaded as a dossier first.
+        """
+        fmt = format_of(source, format)
+        if fmt not in IMPORTERS:
+            return cls.from_dossier(load(source, format=fmt))
+        options = ImportOptions(
+            encoding=encoding,
+            date_order=date_order,
+            pivot=pivot,
+            repair_text=repair_text,
+            source=dataset,
+            lenient=lenient,
+        )
+        columns: dict[str, list[Any]] = {}
+        sources: list[Source] = []
+        for batch in iter_columns(Path(source), fmt, options, mapping):
+            for name in _LOADED_COLUMNS:
+                columns.setdefault(name, []).extend(getattr(batch, name))
+            sources = batch.sources
+        if not columns:
+            columns = {name: [] for name in _LOADED_COLUMNS}
+        return cls.from_columns(
+            subject=columns["subject"],
+            property=columns["property"],
+            value=columns["value"],
+            source=columns["source"],
+            reporter=columns["reporter"],
+            qualifiers=columns["qualifiers"],
+            rank=columns["rank"],
+            claim_id=columns["claim_id"],
+            sources=sources,
+        )
 
     # --- reading ------------------------------------------------------------------------
 
