@@ -50,6 +50,7 @@ dist-check: $(STAMP)
 	$(PYTHON) -m venv $(DIST_VENV)
 	$(DIST_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(DIST_VENV)/bin/python -m pip install --quiet "$$(ls dist/*.whl)[all]" pytest
+	$(BIN)/python tests/extras/check_extras.py "$$(cd dist && pwd)/$$(cd dist && ls *.whl)" build/extras
 	mkdir -p $(DIST_ROOT)/project/docs
 	cp -R tests examples $(DIST_ROOT)/project/
 	cp -R docs/reference docs/howto $(DIST_ROOT)/project/docs/
