@@ -414,6 +414,14 @@ registry = PropertyRegistry(
         _p("genre", "category", "P136", many=True, subjects=_WORKS),
         _p("country_of_origin", "place", "P495", many=True, subjects=_WORKS),
         _p("original_language", "text", "P364", subjects=_WORKS),
+        _p(
+            "spoken_language",
+            "text",
+            "P407",
+            many=True,
+            subjects=_WORKS,
+            description="a language spoken in the work",
+        ),
         _p("filming_location", "place", "P915", many=True, subjects=("film", "scene")),
         _p("narrative_location", "place", "P840", many=True, subjects=("film", "scene", "work")),
         _p(

@@ -137,5 +137,7 @@ def iter_columns(
     if ctx.columns is not None and len(ctx.columns):
         ctx.columns.sources = ctx.sources()
         yield ctx.columns
-    if not options.lenient and ctx.rejected:
-        ctx.finish(str(path))
+    if not options.lenient:
+        if ctx.rejected:
+            ctx.finish(str(path))
+        ctx.warn()
