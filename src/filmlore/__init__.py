@@ -36,6 +36,7 @@ from filmlore.errors import (
     IssuesFound,
     LoadError,
     Location,
+    MappingError,
     MissingDependencyError,
     ParseError,
     PolicyError,
@@ -44,7 +45,7 @@ from filmlore.errors import (
     UnknownPropertyError,
     UnresolvedReferenceError,
 )
-from filmlore.io import LoadResult, Rejected, dump, dumps, iter_load, load, loads
+from filmlore.io import LoadResult, Rejected, TableMapping, dump, dumps, iter_load, load, loads
 from filmlore.matching import Ambiguity, Match, Matching, match
 from filmlore.models import (
     Character,
@@ -138,6 +139,7 @@ __all__ = [
     "LoadError",
     "LoadResult",
     "Location",
+    "MappingError",
     "Match",
     "Matching",
     "MissingDependencyError",
@@ -172,6 +174,7 @@ __all__ = [
     "SourceKind",
     "Stance",
     "Support",
+    "TableMapping",
     "Taxonomy",
     "Text",
     "TmdbId",

@@ -36,6 +36,7 @@ __all__ = [
     "IssuesFound",
     "LoadError",
     "Location",
+    "MappingError",
     "MissingDependencyError",
     "ParseError",
     "PolicyError",
@@ -200,6 +201,31 @@ class LoadError(FilmloreError, ValueError):
         if source:
             head += f" in {source}"
         lines = [head + ":"] + [f"  - {p}" for p in self.problems]
+        super().__init__("\n".join(lines))
+
+
+class MappingError(FilmloreError, ValueError):
+    """A table mapping that cannot be used: an unknown key, an unknown property or kind, an
+    option of the wrong type.  Every problem is listed, each with its ``$.path`` in the
+    mapping (and the mapping's file, when it was read from one).
+
+    >>> import filmlore
+    >>> filmlore.TableMapping.from_dict(
+    ...     {"film": {"title": "name"}, "columns": {"x": {"property": "?"}}})
+    Traceback (most recent call last):
+    ...
+    filmlore.errors.MappingError: 1 problem(s) in the table mapping:
+      - unknown property '?': give kind: to declare it (a kind such as text, date, integer) @ $.columns.x.property
+    """  # noqa: E501
+
+    def __init__(self, problems: list[Problem], source: str | None = None) -> None:
+        self.problems = list(problems)
+        self.source = source
+        #: The ``$.path`` of the first problem.
+        self.path = self.problems[0].location.path if self.problems else "$"
+        where = f" {source}" if source else " the table mapping"
+        lines = [f"{len(self.problems)} problem(s) in{where}:"]
+        lines += [f"  - {p}" for p in self.problems]
         super().__init__("\n".join(lines))
 
 

@@ -17,6 +17,7 @@ from filmlore.dossier import Dossier
 from filmlore.importers._context import ClaimColumns, ImportContext, stream
 from filmlore.importers._options import ImportOptions, OptionError
 from filmlore.importers._registry import Importer
+from filmlore.importers._table_mapping import TableMapping
 from filmlore.io._result import LoadResult
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "ImportOptions",
     "Importer",
     "OptionError",
+    "TableMapping",
     "import_path",
     "iter_columns",
     "iter_import",

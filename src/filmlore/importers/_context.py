@@ -43,26 +43,36 @@ _NOTES_KEPT = 1000
 _new = object.__new__
 
 
-def _claim_key(source: str, locator: str, prop: str, value: str) -> str:
-    digest = hashlib.blake2b(f"{locator}\x1f{prop}\x1f{value}".encode(), digest_size=8).hexdigest()
-    return f"{source}-{digest}"
+def claim_key(
+    source: EntityRef, locator: str, prop: str, value: Any, qualifiers: tuple[Qualifier, ...]
+) -> str:
+    """The key of an imported claim's id: its source's key and a digest of where it is, its
+    property, its value as printed and its qualifiers -- the same row gives the same id in
+    every import, and on both roads (records and columns)."""
+    printed = str(value)
+    if qualifiers:
+        printed += "\x1f" + ";".join(f"{q.key}={q.value}" for q in qualifiers)
+    digest = hashlib.blake2b(
+        f"{locator}\x1f{prop}\x1f{printed}".encode(), digest_size=8
+    ).hexdigest()
+    return f"{source.key}-{digest}"
 
 
 @attrs.define(slots=True)
 class ClaimColumns:
     """Claims as parallel columns, one entry per claim: what
-    :meth:`filmlore.ClaimTable.from_columns` takes, plus each claim's id, excerpt and
-    locator.  ``source`` is the source a claim draws its trust on (the first of its ``via``
-    chain, else its own), ``reporter`` the claim's own source, as in
-    :meth:`~filmlore.ClaimTable.from_claims`."""
+    :meth:`filmlore.ClaimTable.from_columns` takes, plus each claim's excerpt and locator
+    (and its id, made when asked for with :meth:`claim_ids`).  ``source`` is the source a
+    claim draws its trust on (the first of its ``via`` chain, else its own), ``reporter``
+    the claim's own source, as in :meth:`~filmlore.ClaimTable.from_claims`."""
 
-    claim_id: list[str] = attrs.field(factory=list)
-    subject: list[str] = attrs.field(factory=list)
+    subject: list[EntityRef] = attrs.field(factory=list)
     property: list[str] = attrs.field(factory=list)
     value: list[Any] = attrs.field(factory=list)
     source: list[str] = attrs.field(factory=list)
-    reporter: list[str] = attrs.field(factory=list)
+    reporter: list[EntityRef] = attrs.field(factory=list)
     qualifiers: list[tuple[Qualifier, ...]] = attrs.field(factory=list)
+    stance: list[str] = attrs.field(factory=list)
     rank: list[str] = attrs.field(factory=list)
     excerpt: list[str] = attrs.field(factory=list)
     locator: list[str] = attrs.field(factory=list)
@@ -71,6 +81,20 @@ class ClaimColumns:
 
     def __len__(self) -> int:
         return len(self.subject)
+
+    def claim_ids(self) -> list[str]:
+        """Each claim's id: the id the same claim has in a dossier."""
+        return [
+            "claim:" + claim_key(r, loc, p, v, q)
+            for r, loc, p, v, q in zip(
+                self.reporter,
+                self.locator,
+                self.property,
+                self.value,
+                self.qualifiers,
+                strict=True,
+            )
+        ]
 
 
 class ImportContext:
@@ -103,7 +127,10 @@ class ImportContext:
         self._pending: list[Any] = []
         self._sources: dict[EntityRef, Source] = {}
         self._default: Source | None = None
-        self._claim_ids: set[str] = set()
+        self._claim_ids: set[str] = set()  # no longer used; kept until _imdb_cells lets go
+        self._place = ""
+        self._said: set[tuple[Any, ...]] = set()
+        self._labels: dict[EntityRef, str] = {}
         self._seen: set[EntityRef] = set()
         self._first_note: dict[str, Problem] = {}
 
@@ -233,31 +260,33 @@ class ImportContext:
         that the same row gives the same id in every import; its source is the data set's
         unless ``source`` is given.  A string value is kept as :class:`~filmlore.Text`."""
         src = source if source is not None else self.source
-        if isinstance(value, str):
+        if value.__class__ is str:
             value = Text(value)
-        quals = tuple(qualifiers)
-        printed = str(value)
-        if quals:
-            printed += "\x1f" + ";".join(f"{q.key}={q.value}" for q in quals)
-        key = _claim_key(src.id.key, locator, property, printed)
-        if key in self._claim_ids:
-            return  # the same statement twice in one row: once is what the row says
-        self._claim_ids.add(key)
+        quals = qualifiers if qualifiers.__class__ is tuple else tuple(qualifiers)
+        # The same statement twice at one place (a genre listed twice in one cell) is what
+        # the place says once; only the statements of the current place are remembered.
+        if locator != self._place:
+            self._place = locator
+            self._said = set()
+        said = (property, value, quals, src.id, stance)
+        if said in self._said:
+            return
+        self._said.add(said)
         cols = self.columns
         if cols is not None:
-            cols.claim_id.append("claim:" + key)
-            cols.subject.append(str(subject))
+            cols.subject.append(subject)
             cols.property.append(property)
             cols.value.append(value)
-            cols.source.append(str(via[0]) if via else str(src.id))
-            cols.reporter.append(str(src.id))
+            cols.source.append(self._label(via[0] if via else src.id))
+            cols.reporter.append(src.id)
             cols.qualifiers.append(quals)
+            cols.stance.append(stance.value)
             cols.rank.append(rank.value)
             cols.excerpt.append(text)
             cols.locator.append(locator)
             return
         claim = Claim(
-            id=EntityRef("claim", key),
+            id=EntityRef("claim", claim_key(src.id, locator, property, value, quals)),
             subject=subject,
             property=property,
             value=value,
@@ -271,6 +300,12 @@ class ImportContext:
             note=note,
         )
         self._add(claim)
+
+    def _label(self, ref: EntityRef) -> str:
+        label = self._labels.get(ref)
+        if label is None:
+            label = self._labels[ref] = str(ref)
+        return label
 
     def declare(self, prop: Property) -> None:
         """Declare a property the registry does not know (a mapped table's own column)."""
@@ -309,7 +344,7 @@ class ImportContext:
         from filmlore.errors import require
 
         ftfy = require("ftfy", extra="import", feature="repairing mojibake (repair_text=True)")
-        fixed = str(ftfy.fix_text(text))
+        fixed = str(ftfy.fix_encoding(text))  # mojibake only: quotes and the rest as written
         if fixed == text:
             return text, None
         return fixed, f"mojibake repaired: {text!r} read as {fixed!r}"

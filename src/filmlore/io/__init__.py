@@ -7,6 +7,7 @@ the serialised form and ``docs/howto/load.md`` for examples.
 
 from __future__ import annotations
 
+from filmlore.importers import TableMapping
 from filmlore.io._api import FORMATS, OWN_FORMATS, dump, dumps, format_of, iter_load, load, loads
 from filmlore.io._result import LoadResult, Rejected
 
@@ -15,6 +16,7 @@ __all__ = [
     "OWN_FORMATS",
     "LoadResult",
     "Rejected",
+    "TableMapping",
     "dump",
     "dumps",
     "format_of",

@@ -44,6 +44,7 @@ _LOADED_COLUMNS = (
     "source",
     "reporter",
     "qualifiers",
+    "stance",
     "rank",
 )
 
@@ -425,17 +426,19 @@ class ClaimTable:
         sources: list[Source] = []
         for batch in iter_columns(Path(source), fmt, options, mapping):
             for name in _LOADED_COLUMNS:
-                columns.setdefault(name, []).extend(getattr(batch, name))
+                got = batch.claim_ids() if name == "claim_id" else getattr(batch, name)
+                columns.setdefault(name, []).extend(got)
             sources = batch.sources
         if not columns:
             columns = {name: [] for name in _LOADED_COLUMNS}
         return cls.from_columns(
-            subject=columns["subject"],
+            subject=[str(s) for s in columns["subject"]],
             property=columns["property"],
             value=columns["value"],
             source=columns["source"],
-            reporter=columns["reporter"],
+            reporter=[str(r) for r in columns["reporter"]],
             qualifiers=columns["qualifiers"],
+            stance=columns["stance"],
             rank=columns["rank"],
             claim_id=columns["claim_id"],
             sources=sources,
