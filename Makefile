@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/python examples/heat_demo.py
+	$(BIN)/python examples/databases_demo.py
 
 test: pytest typecheck lint docs doctest dist-check
 

@@ -96,8 +96,11 @@ def test_heat_the_heat_and_the_other_heat_stay_apart() -> None:
         ]
     )
     table = Dossier(
-        films=[film("the-heat-2013", "The Heat", 2013), film("heat", "Heat"),
-               film("heat-1986", "Heat", 1987)]  # fmt: skip
+        films=[
+            film("the-heat-2013", "The Heat", 2013),
+            film("heat", "Heat"),
+            film("heat-1986", "Heat", 1987),
+        ]  # fmt: skip
     )
     joined = match(imdb, table)
     assert {str(m.merged): str(m.kept) for m in joined.matches} == {
@@ -149,8 +152,14 @@ def test_a_name_meets_its_person_through_a_shared_film() -> None:
     imdb = Dossier(
         films=[HEAT_IMDB],
         people=[person("nm0000520", "Michael Mann", ids=ExternalIds(imdb=ImdbId("nm0000520")))],
-        credits=[Credit(id=EntityRef("credit", "c"), film=HEAT_IMDB.id,
-                        person=ref("person:nm0000520"), role=RoleKind.DIRECTOR)],  # fmt: skip
+        credits=[
+            Credit(
+                id=EntityRef("credit", "c"),
+                film=HEAT_IMDB.id,
+                person=ref("person:nm0000520"),
+                role=RoleKind.DIRECTOR,
+            )
+        ],  # fmt: skip
     )
     table = Dossier(
         films=[film("heat-1995", "Heat", 1995), film("collateral-2004", "Collateral", 2004)],
@@ -207,3 +216,15 @@ def test_real_data_sets_meet_on_heat(tmp_path: Path) -> None:
     renamed = Dossier(films=[film("heat-1995", "Heat", 1995)])
     joined = match(movielens, renamed)
     assert joined.kept("film:heat-1995") == ref("film:tt0113277")
+
+
+def test_a_title_and_year_id_made_by_two_tables_is_one_film_and_meets_its_record() -> None:
+    """Two tables both call Heat film:heat-1995: that is one film, joined once to IMDb's."""
+    a = Dossier(films=[film("heat-1995", "Heat", 1995)])
+    b = Dossier(films=[film("heat-1995", "Heat", 1995)])
+    joined = match(Dossier(films=[HEAT_IMDB]), a, b)
+    assert joined.ambiguous == ()
+    assert [str(m) for m in joined.matches] == [
+        "film:heat-1995 → film:tt0113277: the same title and a year at most one apart"
+    ]
+    assert len(joined.dossier.films) == 1

@@ -124,8 +124,10 @@ def main() -> None:
     copy_rows(
         SHARED / "imdb5000/movie_metadata.csv",
         OUT / "imdb5000/movie_metadata.csv",
-        lambda r: (m := re.search(r"tt(\d+)", r.get("movie_imdb_link", ""))) is not None
-        and m[1] in IMDB_NUMBERS,
+        lambda r: (
+            (m := re.search(r"tt(\d+)", r.get("movie_imdb_link", ""))) is not None
+            and m[1] in IMDB_NUMBERS
+        ),
         delimiter=";",
     )
     copy_rows(
@@ -139,11 +141,7 @@ def main() -> None:
         lambda r: (r["Series_Title"], r["Released_Year"]) in TITLES,
     )
     vega = json.loads((SHARED / "vega_movies/movies.json").read_text(encoding="utf-8"))
-    chosen = [
-        m
-        for m in vega
-        if (str(m["Title"]), (m["Release Date"] or "")[-4:]) in TITLES
-    ]
+    chosen = [m for m in vega if (str(m["Title"]), (m["Release Date"] or "")[-4:]) in TITLES]
     (OUT / "vega_movies").mkdir(parents=True, exist_ok=True)
     (OUT / "vega_movies/movies.json").write_text(
         json.dumps(chosen, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"

@@ -183,7 +183,7 @@ def _match_films(films: list[tuple[int, Film]], union: _Union, ambiguous: list[A
             continue  # joined by ids, or a database's own record: never by title alone
         folded = fold_title(film.title.text)
         if film.year is None:
-            others = [f.id for o, f in by_title.get(folded, []) if o != origin]
+            others = [f.id for o, f in by_title.get(folded, []) if o != origin and f.id != film.id]
             if others:
                 ambiguous.append(
                     Ambiguity(
@@ -211,7 +211,8 @@ def _match_films(films: list[tuple[int, Film]], union: _Union, ambiguous: list[A
                 if o != origin and f.year == film.year
             ]
             how = "a title within a small edit and the same year"
-        targets = {union.find(f.id) for f in exact}
+        mine = union.find(film.id)  # the same id read from another data set is this film
+        targets = {union.find(f.id) for f in exact} - {mine}
         if len(targets) == 1:
             union.join(next(iter(targets)), film.id, how)
         elif len(targets) > 1:
@@ -256,10 +257,11 @@ def _match_people(
         if _has_strong_id(person):
             continue
         mine = {films.find(w) for w in works.get(person.id, ())}
+        me = union.find(person.id)
         found: set[EntityRef] = set()
         hows: list[str] = []
         for o, other in by_name.get(fold_title(person.name), []):
-            if o == origin or other.id == person.id:
+            if o == origin or union.find(other.id) == me:
                 continue
             shared = mine & {films.find(w) for w in works.get(other.id, ())}
             if shared:

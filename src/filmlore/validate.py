@@ -12,7 +12,9 @@ code                       severity  what
 =========================  ========  ==============================================================
 duplicate-id               error     an id used by two records (reported at the second)
 unresolved-reference       error     a reference to no record of the dossier
-duplicate-billing          error     two cast credits of one film with one billing order
+duplicate-billing          error     two cast credits of one film with one billing order (a
+                                     warning in a data set's dossier: joined data sets each
+                                     give their own order)
 speaker-not-in-film        error     a quote's speaker is a character of another film
 character-not-in-film      error     a credit's, a scene's or a quote's addressee character is
                                      of another film
@@ -311,11 +313,15 @@ class _Checker:
             if c.role is RoleKind.CAST and c.billing is not None:
                 key = (c.film.key, c.billing)
                 if key in billing:
-                    self.error(
+                    # Data sets joined by filmlore.match each give their own billing.
+                    data_sets = self.dossier.origin is DossierOrigin.DATA_SET
+                    self.add(
+                        Severity.WARNING if data_sets else Severity.ERROR,
                         "duplicate-billing",
                         f"$.credits[{i}].billing",
                         f"billing order {c.billing} of {c.film} is given to "
-                        f"$.credits[{billing[key]}] already",
+                        f"$.credits[{billing[key]}] already"
+                        + (" (credits from more than one data set?)" if data_sets else ""),
                     )
                 else:
                     billing[key] = i

@@ -411,7 +411,7 @@ class TruthDiscovery(Policy):
 
     def reason(self) -> str:
         """How truth discovery decides."""
-        return "its sources have proved more accurate"
+        return "the sources of the accepted value have proved more accurate"
 
     def __repr__(self) -> str:
         parts = [f"{k}={v!r}" for k, v in self._changed().items()]
