@@ -38,10 +38,14 @@ def test_every_film_of_the_example_is_one_film(joined: filmlore.Matching) -> Non
 def test_the_databases_agree_and_disagree_as_their_rows_say(joined: filmlore.Matching) -> None:
     result = filmlore.reconcile(joined.dossier)
     heat = result.fact("film:tt0113277", "duration")
-    assert heat is not None and heat.printed == "170 min" and heat.status is FactStatus.AGREED
+    assert heat is not None
+    assert heat.printed == "170 min"
+    assert heat.status is FactStatus.AGREED
     assert len(heat.sources) == 3  # TMDb, the Movie Industry file, IMDb's Top 1000
     toy = result.fact("film:tt0114709", "duration")
-    assert toy is not None and toy.printed == "81 min" and toy.status is FactStatus.RESOLVED
+    assert toy is not None
+    assert toy.printed == "81 min"
+    assert toy.status is FactStatus.RESOLVED
     assert [d.value_text for d in toy.dissenters] == ["74 min"]  # IMDB 5000's
     assert [i for i in filmlore.validate(joined.dossier) if i.severity.name == "ERROR"] == []
 

@@ -17,7 +17,9 @@ from filmlore import ClaimTable, DataWarning, LoadError, LoadResult, validate
 from filmlore.importers import ImportOptions, OptionError, iter_columns, recognise
 from filmlore.importers._files import sniff_delimiter
 
-MOVIES = "movieId,title,genres\n6,Heat (1995),Action|Crime|Thriller\n8,Tom and Huck (1995),Adventure\n"
+MOVIES = (
+    "movieId,title,genres\n6,Heat (1995),Action|Crime|Thriller\n8,Tom and Huck (1995),Adventure\n"
+)
 LINKS = "movieId,imdbId,tmdbId\n6,0113277,949\n8,0112302,45325\n"
 
 
@@ -43,8 +45,10 @@ def heat_claims(dossier: filmlore.Dossier) -> dict[str, list[str]]:
 def test_claims_carry_the_data_set_the_field_as_written_and_its_place(tmp_path: Path) -> None:
     d = filmlore.load(folder(tmp_path), format="movielens")
     (source,) = d.sources
-    assert str(source.id) == "source:movielens" and source.kind is filmlore.SourceKind.DATABASE
-    assert source.url and source.retrieved is not None  # the file's date
+    assert str(source.id) == "source:movielens"
+    assert source.kind is filmlore.SourceKind.DATABASE
+    assert source.url
+    assert source.retrieved is not None
     title = d.claims_about("film:tt0113277", "title")[0]
     assert title.source == source.id
     assert title.excerpt is not None
@@ -107,7 +111,8 @@ def test_bytes_that_are_not_text_in_the_declared_encoding_name_file_and_line(
     with pytest.raises(LoadError) as caught:
         filmlore.load(root, format="movielens", encoding="utf-8")
     (problem,) = caught.value.problems
-    assert problem.location.file == "movies.csv" and problem.location.line == 4
+    assert problem.location.file == "movies.csv"
+    assert problem.location.line == 4
     assert "encoding=" in problem.message
 
 
@@ -144,9 +149,11 @@ def test_semicolon_and_tab_tables_read_as_comma_ones(tmp_path: Path) -> None:
 def test_blank_rows_are_counted_and_reported_not_fatal(tmp_path: Path) -> None:
     movies = MOVIES.replace("\n6,", "\n\n,,\n6,")
     result = filmlore.load(folder(tmp_path, movies=movies), format="movielens", lenient=True)
-    assert result.ok and result.rows == 4  # two rows of links.csv, two of movies.csv
+    assert result.ok
+    assert result.rows == 4
     (note,) = [n for n in result.notes if "blank" in n.message]
-    assert note.message.startswith("2 blank row(s)") and note.location.line == 2
+    assert note.message.startswith("2 blank row(s)")
+    assert note.location.line == 2
 
 
 def test_a_ragged_row_is_rejected_with_both_counts_and_nothing_else_is_lost(
@@ -176,7 +183,8 @@ def test_a_bad_id_rejects_its_row_naming_the_column(tmp_path: Path) -> None:
     links = "movieId,imdbId,tmdbId\n6,0113277,nine\n8,0112302,45325\n"
     result = filmlore.load(folder(tmp_path, links=links), format="movielens", lenient=True)
     (rejected,) = result.rejected
-    assert "tmdbId" in str(rejected) and rejected.location.line == 2
+    assert "tmdbId" in str(rejected)
+    assert rejected.location.line == 2
 
 
 def test_an_imported_dossier_validates_without_errors(tmp_path: Path) -> None:
@@ -198,7 +206,8 @@ def test_a_written_data_set_says_so_and_validates_as_one(tmp_path: Path, fmt: st
         films=d.films, sources=d.sources, credits=[credit], claims=d.claims, origin=d.origin
     )
     again = filmlore.loads(filmlore.dumps(d, format=fmt), format=fmt)  # type: ignore[arg-type]
-    assert again == d and again.origin is filmlore.DossierOrigin.DATA_SET
+    assert again == d
+    assert again.origin is filmlore.DossierOrigin.DATA_SET
     issues = validate(again)
     assert [i.code for i in issues if i.severity is filmlore.Severity.ERROR] == []
     assert "undeclared-reference" in [i.code for i in issues]
@@ -291,9 +300,7 @@ def test_the_columns_route_makes_the_claims_of_the_dossier(tmp_path: Path) -> No
     dossier = filmlore.load(root, format="movielens")
     table = ClaimTable.load(root, format="movielens")
     assert table.claim_ids_list() == [str(c.id) for c in dossier.claims]
-    assert sorted(map(str, table.labels("value"))) == sorted(
-        {str(c.value) for c in dossier.claims}
-    )
+    assert sorted(map(str, table.labels("value"))) == sorted({str(c.value) for c in dossier.claims})
     by_table = filmlore.reconcile(table)
     by_dossier = filmlore.reconcile(dossier)
     assert [(str(f.subject), f.property, str(f.value)) for f in by_table.facts] == [

@@ -64,7 +64,8 @@ def test_records_sharing_an_id_are_one_film_even_through_a_third() -> None:
     joined = match(Dossier(films=[HEAT_IMDB]), tmdb, links)
     (heat,) = joined.dossier.films
     assert heat.id == ref("film:tt0113277")
-    assert heat.ids.tmdb == TmdbId(949) and heat.ids.imdb == ImdbId("tt0113277")
+    assert heat.ids.tmdb == TmdbId(949)
+    assert heat.ids.imdb == ImdbId("tt0113277")
     assert {str(m.merged): m.how for m in joined.matches} == {
         "film:movielens-6": "same imdb id tt0113277",
         "film:tmdb-949": "same tmdb id 949",
@@ -100,7 +101,7 @@ def test_heat_the_heat_and_the_other_heat_stay_apart() -> None:
             film("the-heat-2013", "The Heat", 2013),
             film("heat", "Heat"),
             film("heat-1986", "Heat", 1987),
-        ]  # fmt: skip
+        ]
     )
     joined = match(imdb, table)
     assert {str(m.merged): str(m.kept) for m in joined.matches} == {
@@ -119,7 +120,8 @@ def test_two_candidates_are_listed_never_merged() -> None:
     joined = match(a, Dossier(films=[film("crash-2004", "Crash", 2004)]))
     assert joined.matches == ()
     (ambiguous,) = joined.ambiguous
-    assert len(ambiguous.candidates) == 2 and "2 films" in ambiguous.why
+    assert len(ambiguous.candidates) == 2
+    assert "2 films" in ambiguous.why
 
 
 def test_a_small_edit_matches_but_a_different_number_never_does() -> None:
@@ -159,7 +161,7 @@ def test_a_name_meets_its_person_through_a_shared_film() -> None:
                 person=ref("person:nm0000520"),
                 role=RoleKind.DIRECTOR,
             )
-        ],  # fmt: skip
+        ],
     )
     table = Dossier(
         films=[film("heat-1995", "Heat", 1995), film("collateral-2004", "Collateral", 2004)],
@@ -190,7 +192,8 @@ def test_a_name_meets_its_person_by_date_of_birth() -> None:
 def test_the_same_source_or_claim_in_two_inputs_is_kept_once() -> None:
     a = Dossier(sources=[SOURCE], claims=[claim("a", "film:x", "duration", Text("1"))])
     joined = match(a, a)
-    assert len(joined.dossier.sources) == 1 and len(joined.dossier.claims) == 1
+    assert len(joined.dossier.sources) == 1
+    assert len(joined.dossier.claims) == 1
 
 
 def test_a_data_set_stays_a_data_set_when_joined() -> None:
@@ -204,7 +207,8 @@ def test_a_data_set_stays_a_data_set_when_joined() -> None:
 def test_one_dossier_matched_alone_is_itself(films: list[Film]) -> None:
     d = Dossier(films=films)
     joined = match(d)
-    assert joined.matches == () and joined.ambiguous == ()
+    assert joined.matches == ()
+    assert joined.ambiguous == ()
     assert joined.dossier == d
 
 
