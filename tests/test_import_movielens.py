@@ -266,3 +266,22 @@ def test_the_real_ml_latest_small_loses_no_row() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert not [i for i in validate(d) if i.severity is Severity.ERROR]
+
+
+def test_links_alone_say_which_ids_name_one_film_and_nothing_more(tmp_path: Path) -> None:
+    """A links.csv read alone has no title to make a Film of: its ids are claims about the
+    film, as written, and validate as a data set's references."""
+    links = tmp_path / "links.csv"
+    links.write_text("movieId,imdbId,tmdbId\n6,0113277,949\n8,0112302,\n")
+    d = filmlore.load(links, format="movielens")
+    assert d.films == ()
+    said = {(str(c.subject), c.property, str(c.value), c.excerpt.text) for c in d.claims}  # type: ignore[union-attr]
+    assert said == {
+        ("film:tt0113277", "movielens_id", "6", "6"),
+        ("film:tt0113277", "imdb_id", "tt0113277", "0113277"),
+        ("film:tt0113277", "tmdb_id", "949", "949"),
+        ("film:tt0112302", "movielens_id", "8", "8"),
+        ("film:tt0112302", "imdb_id", "tt0112302", "0112302"),
+    }
+    errors = [i for i in filmlore.validate(d) if i.severity is filmlore.Severity.ERROR]
+    assert errors == []

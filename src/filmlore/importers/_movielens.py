@@ -23,7 +23,7 @@ from typing import Any
 
 from filmlore.errors import Location, ParseError
 from filmlore.importers._context import ImportContext
-from filmlore.importers._files import open_binary, read_rows
+from filmlore.importers._files import Row, open_binary, read_rows
 from filmlore.importers._ids import film_ref, read_imdb_id, read_number_id, where
 from filmlore.importers._registry import Importer
 from filmlore.models import ExternalIds, Film
@@ -75,9 +75,12 @@ def recognises(path: Path) -> bool:
     return _header(path)[:3] in (_MOVIES, LINKS_HEADER)
 
 
-def read_links(path: Path, ctx: ImportContext) -> dict[str, tuple[ImdbId | None, TmdbId | None]]:
+def read_links(
+    path: Path, ctx: ImportContext, rows: dict[str, Row] | None = None
+) -> dict[str, tuple[ImdbId | None, TmdbId | None]]:
     """A ``links.csv``: each movieId's IMDb and TMDb ids (either may be missing).  A row
-    with an id that cannot be read is rejected; an id saved as a float is read and noted."""
+    with an id that cannot be read is rejected; an id saved as a float is read and noted.
+    ``rows``, when given, receives each movieId's row as written."""
     label = ctx.label(path)
     found: dict[str, tuple[ImdbId | None, TmdbId | None]] = {}
     for row in read_rows(path, ctx):
@@ -111,6 +114,8 @@ def read_links(path: Path, ctx: ImportContext) -> dict[str, tuple[ImdbId | None,
             ctx.reject(cells, Location(file=label, line=row.line), *problems)
             continue
         found[str(movie)] = (imdb, tmdb)
+        if rows is not None:
+            rows[str(movie)] = row
     return found
 
 
@@ -189,19 +194,31 @@ def read(path: Path, ctx: ImportContext, mapping: Any = None) -> Any:
         url="https://grouplens.org/datasets/movielens/",
         path=movies or links_path,
     )
-    links = read_links(links_path, ctx) if links_path is not None else {}
-    if movies is None:
+    written: dict[str, Row] = {}
+    links = read_links(links_path, ctx, written) if links_path is not None else {}
+    if movies is None and links_path is not None:
+        # links.csv alone says which ids name one film, and nothing else: no title to make
+        # a Film of, so each id is a claim about the film its strongest id names.
+        label = ctx.label(links_path)
         for key, (imdb, tmdb) in links.items():
-            ml = MovieLensId(int(key))
-            ref = film_ref(imdb=imdb, tmdb=tmdb, movielens=ml)
-            ctx.entity(
-                Film(
-                    id=ref,
-                    title=Text(f"MovieLens {key}"),
-                    ids=ExternalIds(imdb=imdb, tmdb=tmdb, movielens=ml),
-                )
-            )
+            row = written[key]
+            ref = film_ref(imdb=imdb, tmdb=tmdb, movielens=MovieLensId(int(key)))
+            for prop, column, value in (
+                ("movielens_id", "movieId", key),
+                ("imdb_id", "imdbId", None if imdb is None else imdb.value),
+                ("tmdb_id", "tmdbId", None if tmdb is None else str(tmdb.value)),
+            ):
+                if value is not None:
+                    ctx.claim(
+                        ref,
+                        prop,
+                        Text(value),
+                        text=row.cells[column],
+                        locator=where(label, row.line, column)[0],
+                    )
             yield
+        return
+    if movies is None:
         return
     label = ctx.label(movies)
     used = 0
