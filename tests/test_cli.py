@@ -571,3 +571,74 @@ def test_hierarchy_adds_links_to_what_is_reconciled(tmp_path: Path) -> None:
     assert_no_traceback(failed)
     assert f"cannot load {bad}: 1 problem(s)" in failed.stderr
     assert f"({bad}:2)" in failed.stderr
+
+
+# --- import -------------------------------------------------------------------------------------
+
+ML_MOVIES = (
+    "movieId,title,genres\n6,Heat (1995),Action|Crime|Thriller\n8,Tom and Huck (1995),Adventure\n"
+)
+ML_LINKS = "movieId,imdbId,tmdbId\n6,0113277,949\n8,0112302,45325\n"
+
+
+def _movielens(root: Path, movies: str = ML_MOVIES) -> Path:
+    root.mkdir(parents=True)
+    (root / "movies.csv").write_text(movies)
+    (root / "links.csv").write_text(ML_LINKS)
+    return root
+
+
+def test_import_writes_a_dossier_that_validates_and_says_what_it_read(tmp_path: Path) -> None:
+    source = _movielens(tmp_path / "ml")
+    out = tmp_path / "out"
+    done = run("import", "movielens", str(source), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "read 4 rows; rejected 0" in done.stderr
+    assert "wrote 2 films, 0 people, 8 claims" in done.stderr
+    again = filmlore.load(out)
+    assert again.origin is filmlore.DossierOrigin.DATA_SET
+    assert again == filmlore.load(source, format="movielens")
+    checked = run("validate", str(out))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_import_is_strict_unless_told_and_lists_what_it_rejected(tmp_path: Path) -> None:
+    source = _movielens(tmp_path / "ml", ML_MOVIES + "x,Broken (1999),Drama\n")
+    strict = run("import", "movielens", str(source), "-o", str(tmp_path / "strict"))
+    assert strict.returncode == 1
+    assert "movieId" in strict.stderr
+    assert "movies.csv:4" in strict.stderr
+    assert not (tmp_path / "strict").exists()
+    rejected = tmp_path / "rejected.jsonl"
+    lenient = run(
+        "import", "movielens", str(source), "-o", str(tmp_path / "lenient"), "--lenient",
+        "--rejected", str(rejected),
+    )  # fmt: skip
+    assert lenient.returncode == 0, lenient.stderr
+    assert "rejected 1" in lenient.stderr
+    (line,) = [json.loads(x) for x in rejected.read_text().splitlines()]
+    assert line["location"].endswith("(movies.csv:4)")
+    assert line["record"]["title"] == "Broken (1999)"
+
+
+def test_import_matches_with_other_dossiers(tmp_path: Path) -> None:
+    source = _movielens(tmp_path / "ml")
+    table = tmp_path / "heat.json"
+    heat = filmlore.Film(
+        id=filmlore.EntityRef("film", "heat-1995"), title=filmlore.Text("Heat"), year=1995
+    )
+    filmlore.dump([heat], table)
+    done = run("import", "movielens", str(source), "--match", str(table), "-o", str(tmp_path / "j"))
+    assert done.returncode == 0, done.stderr
+    assert "matched 1 record" in done.stderr
+    assert len(filmlore.load(tmp_path / "j").films) == 2
+
+
+def test_import_refuses_an_unknown_format_and_bad_options(tmp_path: Path) -> None:
+    source = _movielens(tmp_path / "ml")
+    assert run("import", "letterboxd", str(source), "-o", str(tmp_path / "o")).returncode == 2
+    bad = run("import", "movielens", str(source), "-o", str(tmp_path / "o"), "--pivot", "30")
+    assert bad.returncode == 2
+    assert "pivot" in bad.stderr
+    missing = run("import", "movielens", str(tmp_path / "nowhere"), "-o", str(tmp_path / "o"))
+    assert missing.returncode == 2
