@@ -319,3 +319,10 @@ def test_columns_come_in_batches(tmp_path: Path) -> None:
 
 def test_a_lenient_load_is_a_load_result(tmp_path: Path) -> None:
     assert isinstance(filmlore.load(folder(tmp_path), lenient=True), LoadResult)
+
+
+def test_a_table_of_films_read_as_claims_says_how_to_import_it(tmp_path: Path) -> None:
+    path = tmp_path / "films.csv"
+    path.write_text("name,year,runtime\nHeat,1995,170\n")
+    with pytest.raises(LoadError, match="format='table', mapping="):
+        filmlore.load(path)

@@ -215,8 +215,14 @@ def _rows(
     if twice:
         bad.append(f"column(s) given twice: {', '.join(map(repr, twice))}")
     if bad:
+        hint = ""
+        if table == "a claims table" and not set(header) & set(required):
+            hint = (
+                "; a table of films is imported with load(path, format='table', "
+                "mapping=...) (see the how-to on importing a table)"
+            )
         collector.problem(
-            header, (), "; ".join(bad) + f" ({table} takes {', '.join(columns)})", file, 1
+            header, (), "; ".join(bad) + f" ({table} takes {', '.join(columns)}){hint}", file, 1
         )
         return
     last_line = reader.line_num
