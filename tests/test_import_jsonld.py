@@ -4,6 +4,7 @@ and JSON path."""
 
 from __future__ import annotations
 
+import copy
 import gzip
 import json
 from decimal import Decimal
@@ -518,7 +519,8 @@ def _mutate(doc: Any, changes: list[tuple[int, int, bool]]) -> Any:
             if drop and isinstance(holder, dict):
                 del holder[place[-1]]
             else:
-                holder[place[-1]] = _JUNK[junk % len(_JUNK)]
+                # a copy: junk shared between places could come to hold itself
+                holder[place[-1]] = copy.deepcopy(_JUNK[junk % len(_JUNK)])
         except (KeyError, IndexError, TypeError):
             continue
     return doc

@@ -37,6 +37,9 @@ from filmlore.values.text import Text
 
 __all__ = ["ClaimColumns", "ImportContext"]
 
+_STANCES = {s: s.value for s in Stance}
+_RANKS = {r: r.value for r in Rank}
+
 #: How many notes of one kind are kept with their locations (all are counted).
 _NOTES_KEPT = 1000
 
@@ -127,9 +130,8 @@ class ImportContext:
         self._pending: list[Any] = []
         self._sources: dict[EntityRef, Source] = {}
         self._default: Source | None = None
-        self._claim_ids: set[str] = set()  # no longer used; kept until _imdb_cells lets go
         self._place = ""
-        self._said: set[tuple[Any, ...]] = set()
+        self._said: list[tuple[Any, ...]] = []
         self._labels: dict[EntityRef, str] = {}
         self._seen: set[EntityRef] = set()
         self._first_note: dict[str, Problem] = {}
@@ -230,6 +232,15 @@ class ImportContext:
         self._add(entity)
         return True
 
+    def new_entity(self, entity: Entity) -> None:
+        """Add an entity the reader knows to be new (its id made from its row's place, as a
+        credit's is).  In a stream its id is not remembered, so that memory stays flat
+        however many rows come; when the records are kept, it is :meth:`entity`."""
+        if self.keep or self.columns is not None:
+            self.entity(entity)
+        else:
+            self._add(entity)
+
     def has(self, ref: EntityRef) -> bool:
         """True when an entity with this id was added."""
         return ref in self._seen
@@ -264,14 +275,16 @@ class ImportContext:
             value = Text(value)
         quals = qualifiers if qualifiers.__class__ is tuple else tuple(qualifiers)
         # The same statement twice at one place (a genre listed twice in one cell) is what
-        # the place says once; only the statements of the current place are remembered.
+        # the place says once; only the statements of the current place are remembered,
+        # and compared only when a place says more than one thing.
+        said = (property, value, quals, src.id, stance)
         if locator != self._place:
             self._place = locator
-            self._said = set()
-        said = (property, value, quals, src.id, stance)
-        if said in self._said:
+            self._said = [said]
+        elif said in self._said:
             return
-        self._said.add(said)
+        else:
+            self._said.append(said)
         cols = self.columns
         if cols is not None:
             cols.subject.append(subject)
@@ -280,8 +293,8 @@ class ImportContext:
             cols.source.append(self._label(via[0] if via else src.id))
             cols.reporter.append(src.id)
             cols.qualifiers.append(quals)
-            cols.stance.append(stance.value)
-            cols.rank.append(rank.value)
+            cols.stance.append(_STANCES[stance])
+            cols.rank.append(_RANKS[rank])
             cols.excerpt.append(text)
             cols.locator.append(locator)
             return

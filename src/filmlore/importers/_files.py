@@ -16,9 +16,7 @@ import io
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Literal
-
-import attrs
+from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple
 
 from filmlore.errors import LoadError, Location, Problem
 
@@ -189,8 +187,7 @@ def sniff_delimiter(header: str) -> str:
     return best if counts[best] else ","
 
 
-@attrs.frozen(slots=True)
-class Row:
+class Row(NamedTuple):
     """One row of a table: its first line in the file, and its cells by column name."""
 
     line: int
@@ -243,7 +240,7 @@ def read_rows(
             except csv.Error as exc:
                 ctx.reject(None, Location(file=label, line=start), f"not a table row: {exc}")
                 continue
-            if not cells or (len(cells) <= width and not any(c.strip() for c in cells)):
+            if not cells or (len(cells) <= width and not "".join(cells).strip()):
                 blank += 1
                 first_blank = first_blank or start
                 continue
@@ -255,7 +252,7 @@ def read_rows(
                     f"expected {width} cells as in the header, got {len(cells)}",
                 )
                 continue
-            yield Row(start, dict(zip(names, cells, strict=True)))
+            yield Row(start, dict(zip(names, cells)))  # noqa: B905 - the widths are equal
         if blank:
             ctx.note(
                 "blank rows",

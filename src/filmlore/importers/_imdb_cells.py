@@ -9,8 +9,6 @@ written otherwise (``tt113277`` read as ``tt0113277``), which is noted.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any
 
 from filmlore.errors import Location, ParseError
 from filmlore.importers._context import ImportContext
@@ -22,7 +20,6 @@ __all__ = [
     "ABSENT",
     "Problems",
     "Refs",
-    "hand_out",
     "read_count",
     "read_flag",
     "read_list",
@@ -180,17 +177,6 @@ def reject(
         Location(file=label, line=line, path=path),
         *(f"{column}: {message}" for column, message in problems),
     )
-
-
-def hand_out(ctx: ImportContext) -> Callable[[Any], object]:
-    """A function that adds an entity whose id the reader knows to be new (a credit of a
-    title's row) without the context remembering its id for ever, when the records are
-    handed out as a stream (:func:`filmlore.iter_load`): memory stays flat however many
-    rows come.  When the records are kept (a dossier), or read into columns, it is
-    :meth:`~ImportContext.entity`.  Reaches into the context until it can be told so."""
-    if ctx.keep or ctx.columns is not None:
-        return ctx.entity
-    return ctx._add
 
 
 def text_of(

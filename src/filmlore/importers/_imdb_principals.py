@@ -14,9 +14,9 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from filmlore.errors import Location
 from filmlore.importers._context import ImportContext
@@ -26,7 +26,6 @@ from filmlore.importers._imdb_cells import (
     ABSENT,
     Problems,
     Refs,
-    hand_out,
     reject,
     text_of,
 )
@@ -241,7 +240,7 @@ class _Emitter:
         self.label = label
         self.at = f"{label}:"
         self.characters = _Characters()
-        self.add = hand_out(ctx)
+        self.add: Callable[[Any], object] = ctx.new_entity
         # True when every entity's id is remembered (a dossier, or a file out of order).
         self.remember = ctx.keep
         self.qualifiers: dict[tuple[str, str], Qualifier] = {}
