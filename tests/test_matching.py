@@ -203,13 +203,24 @@ def test_a_data_set_stays_a_data_set_when_joined() -> None:
     )
 
 
+def _outside_ids(f: Film) -> list[object]:
+    return [v for v in (f.ids.imdb, f.ids.tmdb, f.ids.wikidata, f.ids.movielens) if v]
+
+
 @given(st.lists(film_records(), max_size=6, unique_by=lambda f: f.id))
-def test_one_dossier_matched_alone_is_itself(films: list[Film]) -> None:
+def test_one_dossier_matched_alone_is_itself_unless_two_records_share_an_id(
+    films: list[Film],
+) -> None:
     d = Dossier(films=films)
     joined = match(d)
-    assert joined.matches == ()
-    assert joined.ambiguous == ()
-    assert joined.dossier == d
+    assert joined.ambiguous == ()  # titles and years are never matched within a data set
+    shared = [i for f in films for i in _outside_ids(f)]
+    if len(shared) == len(set(shared)):
+        assert joined.matches == ()
+        assert joined.dossier == d
+    else:  # records of one data set that share an outside id are one film
+        assert all(m.how.startswith("same ") for m in joined.matches)
+        assert len(joined.dossier.films) == len(films) - len(joined.matches)
 
 
 def test_real_data_sets_meet_on_heat(tmp_path: Path) -> None:
