@@ -74,7 +74,7 @@ def check(extra: str, wheel: str, workdir: str) -> tuple[str, str | None]:
     """Install the wheel with ``extra`` in a fresh environment and run its check; the
     install line, and the error (None when it passed)."""
     label = f"pip install 'filmlore[{extra}]'" if extra else "pip install filmlore"
-    env = Path(workdir) / (extra or "core")
+    env = Path(workdir).resolve() / (extra or "core")
     venv.EnvBuilder(clear=True, with_pip=False).create(env)
     python = str(env / "bin" / "python")
     spec = f"{wheel}[{extra}]" if extra else wheel
