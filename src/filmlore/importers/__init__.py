@@ -35,18 +35,10 @@ __all__ = [
 
 
 def _importers() -> dict[str, Importer]:
-    from filmlore.importers import _movielens
+    from filmlore.importers import _imdb, _jsonld, _movielens, _table, _tmdb, _wikidata
 
-    found = [_movielens.IMPORTER]
-    for name in ("_imdb", "_tmdb", "_wikidata", "_jsonld", "_table"):
-        try:
-            module = __import__(f"filmlore.importers.{name}", fromlist=["IMPORTER"])
-        except ModuleNotFoundError as exc:
-            if exc.name != f"filmlore.importers.{name}":
-                raise
-            continue
-        found.append(module.IMPORTER)
-    return {i.name: i for i in found}
+    found = (_imdb, _tmdb, _movielens, _wikidata, _jsonld, _table)
+    return {m.IMPORTER.name: m.IMPORTER for m in found}
 
 
 #: Every importer, by its format name.

@@ -14,6 +14,7 @@ import csv
 import gzip
 import io
 import os
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple
@@ -23,7 +24,7 @@ from filmlore.errors import LoadError, Location, Problem
 if TYPE_CHECKING:
     from filmlore.importers._context import ImportContext
 
-__all__ = ["Row", "open_binary", "open_text", "read_rows", "sniff_delimiter", "stem"]
+__all__ = ["Row", "open_binary", "open_text", "peek", "read_rows", "sniff_delimiter", "stem"]
 
 _SAMPLE = 1 << 16
 _DELIMITERS = (",", ";", "\t", "|")
@@ -56,6 +57,18 @@ def open_binary(path: Path) -> Iterator[IO[bytes]]:
                 yield f
         else:
             yield raw
+
+
+def peek(path: Path, size: int = _SAMPLE) -> str:
+    """The first ``size`` bytes of a file (decompressed) as text, a byte-order mark dropped
+    and bytes that are not UTF-8 replaced; '' when the file cannot be read.  What the
+    importers recognise their inputs by."""
+    try:
+        with open_binary(path) as f:
+            sample = f.read(size)
+    except (OSError, EOFError, zlib.error, ValueError):  # BadGzipFile is an OSError
+        return ""
+    return sample.decode("utf-8-sig", errors="replace")
 
 
 def _decodes(sample: bytes, encoding: str) -> bool:

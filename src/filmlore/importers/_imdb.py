@@ -33,15 +33,13 @@ A row with a cell that cannot be read is set aside whole, with every reason.
 
 from __future__ import annotations
 
-import gzip
-import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from filmlore.errors import LoadError, Location, Problem
 from filmlore.importers._context import ImportContext
-from filmlore.importers._files import open_binary
+from filmlore.importers._files import peek
 from filmlore.importers._imdb_principals import read_principals
 from filmlore.importers._imdb_titles import (
     read_akas,
@@ -105,13 +103,8 @@ _PEEK = 1 << 12
 
 def _header(path: Path) -> tuple[str, ...]:
     """The first line of a file, decompressed, split at tabs; empty when unreadable."""
-    try:
-        with open_binary(path) as f:
-            first = f.readline(_PEEK)
-    except (OSError, EOFError, zlib.error, gzip.BadGzipFile, ValueError):
-        return ()
-    text = first.decode("utf-8-sig", errors="replace").rstrip("\r\n")
-    return tuple(cell.strip() for cell in text.split("\t"))
+    first = peek(path, _PEEK).split("\n", 1)[0].rstrip("\r")
+    return tuple(cell.strip() for cell in first.split("\t")) if first else ()
 
 
 def kind_of(path: Path) -> str | None:

@@ -33,7 +33,7 @@ from typing import Any
 
 from filmlore.errors import Location, ParseError
 from filmlore.importers._context import ImportContext
-from filmlore.importers._files import decode_error, open_binary, open_text
+from filmlore.importers._files import decode_error, open_text, peek
 from filmlore.importers._ids import film_ref, person_ref, slug
 from filmlore.importers._jsonld_page import (
     as_list,
@@ -116,11 +116,7 @@ def recognises(path: Path) -> bool:
     """A ``.jsonld`` file, or JSON or HTML holding schema.org JSON-LD."""
     if path.is_dir():
         return False
-    try:
-        with open_binary(path) as f:
-            head = f.read(_PEEK).decode("utf-8", "ignore").lstrip("\ufeff \t\r\n")
-    except (OSError, EOFError, ValueError):
-        return False
+    head = peek(path, _PEEK).lstrip(" \t\r\n")
     if head.startswith("<"):
         return "application/ld+json" in head.lower() and "schema.org" in head
     if not head.startswith(("{", "[")):

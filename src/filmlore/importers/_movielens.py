@@ -23,7 +23,7 @@ from typing import Any
 
 from filmlore.errors import Location, ParseError
 from filmlore.importers._context import ImportContext
-from filmlore.importers._files import Row, open_binary, read_rows
+from filmlore.importers._files import Row, peek, read_rows
 from filmlore.importers._ids import film_ref, read_imdb_id, read_number_id, where
 from filmlore.importers._registry import Importer
 from filmlore.models import ExternalIds, Film
@@ -48,13 +48,8 @@ _AKA = re.compile(r"(?:a\.k\.a\.|aka)\s+(?P<title>.+)", re.IGNORECASE)
 
 
 def _header(path: Path) -> tuple[str, ...]:
-    try:
-        with open_binary(path) as f:
-            line = f.readline(1 << 12)
-    except OSError:
-        return ()
-    text = line.decode("utf-8-sig", errors="replace").strip()
-    return tuple(c.strip() for c in text.split(","))
+    first = peek(path, 1 << 12).split("\n", 1)[0].strip()
+    return tuple(c.strip() for c in first.split(",")) if first else ()
 
 
 def _files(path: Path) -> tuple[Path | None, Path | None]:

@@ -28,7 +28,7 @@ import attrs
 
 from filmlore.errors import LoadError, Location, Problem
 from filmlore.importers._context import ImportContext
-from filmlore.importers._files import decode_error, open_binary, open_text, read_rows, stem
+from filmlore.importers._files import decode_error, open_text, peek, read_rows, stem
 from filmlore.importers._movielens import LINKS_HEADER, read_links
 from filmlore.importers._registry import Importer
 from filmlore.importers._tmdb_cells import Bad
@@ -82,19 +82,9 @@ class _File:
     table: str  # links, movies, keywords, credits, json
 
 
-def _peek(path: Path) -> str:
-    """The first 64 KiB of a file as text (decompressed), or '' when it cannot be read."""
-    try:
-        with open_binary(path) as f:
-            sample = f.read(_SAMPLE)
-    except OSError:
-        return ""
-    return sample.decode("utf-8-sig", errors="replace")
-
-
 def _classify(path: Path) -> _File | None:
     """What a file is, told by its header or its first keys; None when not TMDb's."""
-    sample = _peek(path)
+    sample = peek(path)
     head = sample.lstrip()
     if head[:1] in ("{", "["):
         if all(key.search(sample) for key in _JSON_KEYS):
@@ -154,7 +144,7 @@ def _plan(path: Path, ctx: ImportContext) -> tuple[str, list[_File]]:
                 found.append(file)
     else:
         file = _classify(path)
-        if file is None and _peek(path).lstrip()[:1] in ("{", "["):
+        if file is None and peek(path).lstrip()[:1] in ("{", "["):
             file = _File(path, _API, "json")  # asked for: JSON is read as the API's
         found = [file] if file is not None else []
     label = str(path)
