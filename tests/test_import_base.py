@@ -326,3 +326,11 @@ def test_a_table_of_films_read_as_claims_says_how_to_import_it(tmp_path: Path) -
     path.write_text("name,year,runtime\nHeat,1995,170\n")
     with pytest.raises(LoadError, match="format='table', mapping="):
         filmlore.load(path)
+
+
+def test_a_table_of_filmlore_s_own_format_refuses_import_options(tmp_path: Path) -> None:
+    path = tmp_path / "claims.csv"
+    path.write_text("subject,property,value,source\nfilm:x,duration,170 min,source:a\n")
+    assert len(ClaimTable.load(path)) == 1
+    with pytest.raises(OptionError, match="encoding= is for the importers"):
+        ClaimTable.load(path, encoding="cp1252")

@@ -413,7 +413,19 @@ class ClaimTable:
         """
         fmt = format_of(source, format)
         if fmt not in IMPORTERS:
-            return cls.from_dossier(load(source, format=fmt))
+            # load() refuses the import options for filmlore's own formats, as it does here.
+            loaded = load(
+                source,
+                format=fmt,
+                lenient=lenient,
+                mapping=mapping,
+                encoding=encoding,
+                date_order=date_order,
+                pivot=pivot,
+                repair_text=repair_text,
+                dataset=dataset,
+            )
+            return cls.from_dossier(loaded if isinstance(loaded, Dossier) else loaded.dossier)
         options = ImportOptions(
             encoding=encoding,
             date_order=date_order,
