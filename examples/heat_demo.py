@@ -1,6 +1,6 @@
 """The main job on the built-in Heat (1995) example.
 
-Loads the dossier folder ``examples/heat/``, validates it (printing any issues), reconciles
+Loads the example dossier of Heat (``filmlore.example_path("heat")``), validates it (printing any issues), reconciles
 what its four sources say, and prints the fact sheet: the agreed facts, the disputes the
 policy resolved (with its explanation), the disputes that stay open, quote fidelity and how
 far each source is trusted.  It ends by writing the self-contained HTML report of the
@@ -24,7 +24,7 @@ REPORT = HERE.parent / "build" / "heat-report.html"
 
 def main(argv: Sequence[str] = ()) -> int:
     """Load, validate, reconcile and report a dossier (the Heat example by default)."""
-    path = Path(argv[0]) if argv else HERE / "heat"
+    path = Path(argv[0]) if argv else filmlore.example_path("heat")
     target = Path(argv[1]) if len(argv) > 1 else REPORT
     dossier = filmlore.load(path)
     assert isinstance(dossier, Dossier)

@@ -20,7 +20,7 @@ import filmlore
 from filmlore import Dossier, Vote, reconcile
 from tests.conftest import ROOT
 
-HEAT_DIR = ROOT / "examples" / "heat"
+HEAT_DIR = filmlore.example_path("heat")
 ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;[0-9;]+)m")
 
 

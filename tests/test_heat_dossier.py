@@ -14,7 +14,7 @@ import filmlore
 from filmlore import Dossier, EntityRef, Severity, Stance
 from tests.conftest import ROOT
 
-HEAT_DIR = ROOT / "examples" / "heat"
+HEAT_DIR = filmlore.example_path("heat")
 HEAT = EntityRef("film", "heat-1995")
 
 

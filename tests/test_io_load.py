@@ -725,10 +725,10 @@ def test_load_restores_the_garbage_collector(enabled: bool) -> None:
 
 def test_the_heat_example_folder_loads_and_validates() -> None:
     """The Heat dossier folder in examples/ loads, and has no error-level issues."""
-    dossier = filmlore.load(ROOT / "examples" / "heat")
+    dossier = filmlore.load(filmlore.example_path("heat"))
     assert dossier.title == "Heat (1995)"
     texts = {s.id.key for s in dossier.sources if s.text}
-    assert texts == {p.stem for p in (ROOT / "examples" / "heat" / "sources").glob("*.txt")}
+    assert texts == {p.stem for p in (filmlore.example_path("heat") / "sources").glob("*.txt")}
     filmlore.raise_for_issues(filmlore.validate(dossier))
 
 

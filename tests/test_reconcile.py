@@ -473,7 +473,7 @@ def test_answers_map_questions_to_values() -> None:
 @pytest.fixture(scope="module")
 def heat() -> filmlore.Reconciliation:
     """The Heat dossier reconciled with the default policy."""
-    return reconcile(filmlore.load(ROOT / "examples" / "heat"))
+    return reconcile(filmlore.load(filmlore.example_path("heat")))
 
 
 def test_heat_scopes_are_not_a_dispute(heat: filmlore.Reconciliation) -> None:

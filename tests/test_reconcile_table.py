@@ -362,7 +362,7 @@ def test_qualifiers_and_ranks_ride_in_the_table() -> None:
 def test_a_dossier_and_its_table_give_the_same_facts() -> None:
     """The Heat dossier reconciled as a dossier and as ClaimTable.from_dossier: every fact,
     conflict and trust the same."""
-    heat = filmlore.load(ROOT / "examples" / "heat")
+    heat = filmlore.load(filmlore.example_path("heat"))
     assert isinstance(heat, filmlore.Dossier)
     by_dossier = reconcile(heat)
     by_table = reconcile(ClaimTable.from_dossier(heat), context=heat)

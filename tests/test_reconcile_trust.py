@@ -234,7 +234,7 @@ def test_one_of_one_is_not_twenty_one_of_twenty_one() -> None:
 def test_heat_confidences_differ_and_trust_starts_from_the_kinds() -> None:
     """In Heat, a lone blog remark is less sure than a fact four sources give; an untitled
     article is not trusted at 1, and the director's interviews are not below the blog."""
-    heat = filmlore.load(ROOT / "examples" / "heat")
+    heat = filmlore.load(filmlore.example_path("heat"))
     assert isinstance(heat, Dossier)
     rec = reconcile(heat)
     confidences = {round(f.confidence, 2) for f in rec.facts}

@@ -12,7 +12,7 @@ import filmlore
 from filmlore import Dossier, EntityRef, QuoteKind, Reconciliation, Vote, reconcile, report
 from tests.conftest import ROOT
 
-HEAT_DIR = ROOT / "examples" / "heat"
+HEAT_DIR = filmlore.example_path("heat")
 
 #: A small dossier with a resolved runtime dispute, a misattributed quote, and source text
 #: that must be escaped in every format.

@@ -42,9 +42,11 @@ from filmlore.errors import (
     PolicyError,
     Problem,
     PropertyDeclarationError,
+    UnknownExampleError,
     UnknownPropertyError,
     UnresolvedReferenceError,
 )
+from filmlore.examples import example_path
 from filmlore.io import LoadResult, Rejected, TableMapping, dump, dumps, iter_load, load, loads
 from filmlore.matching import Ambiguity, Match, Matching, match
 from filmlore.models import (
@@ -179,6 +181,7 @@ __all__ = [
     "Text",
     "TmdbId",
     "TruthDiscovery",
+    "UnknownExampleError",
     "UnknownPropertyError",
     "UnresolvedReferenceError",
     "Value",
@@ -192,6 +195,7 @@ __all__ = [
     "compare_quotes",
     "dump",
     "dumps",
+    "example_path",
     "get_kind",
     "get_property",
     "iter_load",

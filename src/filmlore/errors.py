@@ -42,6 +42,7 @@ __all__ = [
     "PolicyError",
     "Problem",
     "PropertyDeclarationError",
+    "UnknownExampleError",
     "UnknownPropertyError",
     "UnresolvedReferenceError",
 ]
@@ -124,6 +125,10 @@ class UnknownPropertyError(FilmloreError, LookupError):
 
     def __str__(self) -> str:  # LookupError would otherwise repr() the message
         return str(self.args[0])
+
+
+class UnknownExampleError(FilmloreError, LookupError):
+    """No example dossier ships under the name asked for."""
 
 
 class HierarchyError(FilmloreError, ValueError):

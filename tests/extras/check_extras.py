@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAT = ROOT / "examples" / "heat"
+HEAT = ROOT / "src" / "filmlore" / "examples" / "heat"
 
 #: What each extra set promises, as a program run in an environment with only that set.
 CHECKS: dict[str, str] = {
