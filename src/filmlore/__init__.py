@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+from filmlore.authoring import AddedSource, add_source, new_dossier
 from filmlore.compare import (
     Comparator,
     CompareContext,
@@ -38,15 +39,18 @@ from filmlore.errors import (
     Location,
     MappingError,
     MissingDependencyError,
+    PageError,
     ParseError,
     PolicyError,
     Problem,
     PropertyDeclarationError,
+    ScaffoldError,
     UnknownExampleError,
     UnknownPropertyError,
     UnresolvedReferenceError,
 )
 from filmlore.examples import example_path
+from filmlore.excerpts import ExcerptMatch, find_excerpt
 from filmlore.io import LoadResult, Rejected, TableMapping, dump, dumps, iter_load, load, loads
 from filmlore.matching import Ambiguity, Match, Matching, match
 from filmlore.models import (
@@ -106,6 +110,7 @@ __version__ = "0.1.0.dev0"
 
 __all__ = [
     "SOURCE_PRIORS",
+    "AddedSource",
     "Ambiguity",
     "Authority",
     "Cardinality",
@@ -126,6 +131,7 @@ __all__ = [
     "Duration",
     "EntityRef",
     "Excerpt",
+    "ExcerptMatch",
     "ExternalIds",
     "Fact",
     "FactStatus",
@@ -148,6 +154,7 @@ __all__ = [
     "Money",
     "MostSpecific",
     "MovieLensId",
+    "PageError",
     "ParseError",
     "PartialDate",
     "Person",
@@ -170,6 +177,7 @@ __all__ = [
     "Rejected",
     "ReleaseDate",
     "RoleKind",
+    "ScaffoldError",
     "Scene",
     "Severity",
     "Source",
@@ -190,18 +198,21 @@ __all__ = [
     "Vote",
     "WeightedVote",
     "WikidataId",
+    "add_source",
     "compare",
     "compare_claims",
     "compare_quotes",
     "dump",
     "dumps",
     "example_path",
+    "find_excerpt",
     "get_kind",
     "get_property",
     "iter_load",
     "load",
     "loads",
     "match",
+    "new_dossier",
     "normalize_text",
     "parse_date",
     "parse_quantity",

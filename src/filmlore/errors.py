@@ -38,10 +38,12 @@ __all__ = [
     "Location",
     "MappingError",
     "MissingDependencyError",
+    "PageError",
     "ParseError",
     "PolicyError",
     "Problem",
     "PropertyDeclarationError",
+    "ScaffoldError",
     "UnknownExampleError",
     "UnknownPropertyError",
     "UnresolvedReferenceError",
@@ -125,6 +127,14 @@ class UnknownPropertyError(FilmloreError, LookupError):
 
     def __str__(self) -> str:  # LookupError would otherwise repr() the message
         return str(self.args[0])
+
+
+class ScaffoldError(FilmloreError, ValueError):
+    """A dossier folder that cannot be made, or added to, as asked."""
+
+
+class PageError(FilmloreError, ValueError):
+    """A page or file whose text cannot be read as a source's text."""
 
 
 class UnknownExampleError(FilmloreError, LookupError):

@@ -68,7 +68,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -77,6 +76,7 @@ import attrs
 from filmlore._bulk import bulk
 from filmlore.dossier import ENTITY_COLLECTIONS, Dossier, DossierOrigin
 from filmlore.errors import IssuesFound
+from filmlore.excerpts import find_excerpt, normalise_excerpt
 from filmlore.models import (
     Character,
     Claim,
@@ -138,12 +138,6 @@ def raise_for_issues(issues: Iterable[Issue]) -> None:
 
 _LISTS = ENTITY_COLLECTIONS
 _UNMODELLED = frozenset(("organization", "place", "work"))
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
-_SPACES = re.compile(r"\s+")
-
-
-def _normalise(text: str) -> str:
-    return _SPACES.sub(" ", text.translate(_QUOTES)).strip()
 
 
 @attrs.define(slots=True)
@@ -511,13 +505,20 @@ class _Checker:
             return
         text = texts.get(id(source))
         if text is None:
-            text = texts[id(source)] = _normalise(source.text)
-        if _normalise(excerpt.text) not in text:
+            text = texts[id(source)] = normalise_excerpt(source.text)
+        if normalise_excerpt(excerpt.text) not in text:
+            near = find_excerpt(source.text, excerpt.text, min_score=70.0)
+            hint = (
+                f"; did you mean “{near.text}” (at {near.start}:{near.end})?"
+                if near is not None
+                else "; nothing in the text comes close (filmlore excerpt finds a phrase)"
+            )
             self.error(
                 "excerpt-not-in-source",
                 f"{path}.excerpt",
                 f"the excerpt of {c.id} is not in the text of {source.id} (compared with "
-                "whitespace collapsed and curly quotes ‘’“” read as straight ones)",
+                "whitespace collapsed and typographic quotes and dashes read as plain ones)"
+                + hint,
             )
         elif excerpt.start is not None:
             self.add(

@@ -22,6 +22,7 @@ from filmlore.cli._app import NEEDS_RICH, App, DataError, UsageError
 from filmlore.cli._convert import cmd_convert, cmd_import
 from filmlore.cli._parser import build_parser
 from filmlore.cli._read import cmd_quotes, cmd_reconcile, cmd_validate
+from filmlore.cli._write import cmd_add_source, cmd_example, cmd_excerpt, cmd_new
 
 __all__ = ["build_parser", "main"]
 
@@ -31,6 +32,10 @@ _COMMANDS: dict[str, Callable[[App, argparse.Namespace], int]] = {
     "quotes": cmd_quotes,
     "convert": cmd_convert,
     "import": cmd_import,
+    "new": cmd_new,
+    "add-source": cmd_add_source,
+    "excerpt": cmd_excerpt,
+    "example": cmd_example,
 }
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import sys
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -34,10 +33,19 @@ class Formatter(argparse.RawDescriptionHelpFormatter):
 
 
 def _columns() -> int:
+    """The width to write to: ``COLUMNS`` when set, else the terminal's (the one on stdout,
+    stderr or stdin: piping the output keeps the width of the terminal it came from), else
+    100.  Output wraps the same whether it is shown or piped to a file."""
     try:
         return max(60, int(os.environ.get("COLUMNS", "")))
     except ValueError:
-        return 100
+        pass
+    for fd in (1, 2, 0):
+        try:
+            return max(60, os.get_terminal_size(fd).columns)
+        except (OSError, ValueError):
+            continue
+    return 100
 
 
 def para(text: str) -> str:
@@ -55,7 +63,7 @@ class App:
     """The consoles and helpers of one run."""
 
     def __init__(self, rich: Any) -> None:
-        width = None if sys.stdout.isatty() else max(_columns(), 120)
+        width = _columns()
         self.rich = rich
         self.out = rich.console.Console(highlight=False, width=width)
         self.err = rich.console.Console(stderr=True, highlight=False)

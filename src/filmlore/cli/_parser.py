@@ -57,10 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
             "reconcile what the sources say, and see how faithfully they quote."
         ),
         epilog="examples:\n"
-        "  filmlore validate examples/heat\n"
-        "  filmlore reconcile examples/heat --format html -o heat-report.html\n"
-        "  filmlore quotes examples/heat\n"
-        "  filmlore convert examples/heat heat.json\n\n"
+        "  filmlore new takedown --film 'L.A. Takedown' --year 1989\n"
+        "  filmlore add-source takedown https://example.org/review.html --kind review\n"
+        "  filmlore excerpt takedown/sources/review.txt 'a TV pilot'\n"
+        "  filmlore example heat heat    # a finished dossier to read\n"
+        "  filmlore validate heat\n"
+        "  filmlore reconcile heat -o heat-report.html\n"
+        "  filmlore quotes heat\n"
+        "  filmlore convert heat heat.json\n\n"
         "exit codes: 0 ok, 1 errors in the data, 2 usage error.",
     )
     parser.add_argument("--version", action="version", version=version())
@@ -75,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
             "issue validation finds, with its severity, code and $.path.  Exits with 1 when "
             "any issue is an error."
         ),
-        epilog="example:\n  filmlore validate examples/heat\n"
+        epilog="example:\n  filmlore validate heat\n"
         "  filmlore validate claims.csv --kinds runtime_text=duration\n"
         "  filmlore validate claims.csv --sources sources.csv",
     )
@@ -98,9 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
             "and source trust.  --format json prints exactly Reconciliation.to_dict()."
         ),
         epilog="examples:\n"
-        "  filmlore reconcile examples/heat\n"
-        "  filmlore reconcile examples/heat --policy authority --format markdown\n"
-        "  filmlore reconcile examples/heat -o heat-report.html\n"
+        "  filmlore reconcile heat\n"
+        "  filmlore reconcile heat --policy authority --format markdown\n"
+        "  filmlore reconcile heat -o heat-report.html\n"
         "  filmlore reconcile claims.csv --policy weighted-vote --weight database=3\n"
         "  filmlore reconcile claims.csv --sources sources.csv --policy authority",
     )
@@ -143,8 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
             "different, misattributed -- against the best-attested text: the dossier's quote "
             "when there is one, else the rendering most sources give."
         ),
-        epilog="example:\n  filmlore quotes examples/heat\n"
-        "  filmlore quotes examples/heat --format json",
+        epilog="example:\n  filmlore quotes heat\n  filmlore quotes heat --format json",
     )
     quotes.add_argument("path", metavar="PATH", help="a dossier folder or file")
     quotes.add_argument(
@@ -162,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
             ".json, .jsonl, .yaml, .toml, .csv (claims only); a path without a suffix is a "
             "dossier folder -- or from --from and --to."
         ),
-        epilog="examples:\n  filmlore convert examples/heat heat.json\n"
+        epilog="examples:\n  filmlore convert heat heat.json\n"
         "  filmlore convert heat.json heat-claims.csv --claims-only\n"
         "  filmlore convert claims.csv claims.json --sources sources.csv",
     )
@@ -183,6 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_sources(convert)
     _add_hierarchy(convert)
     _add_common(convert)
+
+    _add_writing(commands)
 
     from filmlore.importers import IMPORTERS
 
@@ -237,3 +242,90 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_common(imported)
     return parser
+
+
+def _add_writing(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The commands that write a dossier by hand."""
+    from filmlore.examples import EXAMPLES
+    from filmlore.models import SourceKind
+
+    new = commands.add_parser(
+        "new",
+        formatter_class=Formatter,
+        help="start a dossier folder for a film",
+        description=para(
+            "Make FOLDER a new dossier of one film: dossier.yaml with the film and a guide "
+            "in comments, and the folders claims/ and sources/.  FOLDER must be new or empty."
+        ),
+        epilog="example:\n  filmlore new takedown --film 'L.A. Takedown' --year 1989",
+    )
+    new.add_argument("folder", metavar="FOLDER", help="the folder to make")
+    new.add_argument("--film", required=True, metavar="TITLE", help="the film's title")
+    new.add_argument("--year", type=int, metavar="YEAR", help="the year it came out")
+
+    add = commands.add_parser(
+        "add-source",
+        formatter_class=Formatter,
+        help="store a web page's or a file's text as a source of a dossier",
+        description=para(
+            "Read LOCATION (a web address, an HTML page or a text file), store its readable "
+            "text in FOLDER/sources/KEY.txt and its record (title, author, publisher, date "
+            "and language as the page states them) in FOLDER/sources/KEY.yaml, and make "
+            "FOLDER/claims/KEY.yaml ready for its claims."
+        ),
+        epilog="examples:\n  filmlore add-source takedown https://example.org/takedown.html "
+        "--kind review\n  filmlore add-source takedown notes.txt --kind interview --key mann",
+    )
+    add.add_argument("folder", metavar="FOLDER", help="the dossier folder")
+    add.add_argument("location", metavar="URL-or-FILE", help="the page or file to add")
+    kinds = tuple(k.value for k in SourceKind)
+    add.add_argument(
+        "--kind", choices=kinds, metavar="KIND", help=f"what it is: {', '.join(kinds)}"
+    )
+    add.add_argument("--key", help="the source's key (default: from its title)")
+    add.add_argument("--title", help="its title (default: the page's)")
+    add.add_argument(
+        "--author", action="append", default=[], metavar="NAME", help="an author (repeatable)"
+    )
+    add.add_argument("--published", metavar="DATE", help="when it was published (YYYY-MM-DD)")
+
+    excerpt = commands.add_parser(
+        "excerpt",
+        formatter_class=Formatter,
+        help="find a phrase in a source's text, verbatim, with its offsets",
+        description=para(
+            "Find PHRASE in the text SOURCE (a text file, or a source key of the dossier "
+            "--dossier names) -- word for word, then with quotes, dashes, spaces and case "
+            "told apart, then the closest words -- and print them as the text has them, "
+            "with their offsets, ready to paste as a claim's excerpt."
+        ),
+        epilog="examples:\n  filmlore excerpt takedown/sources/review.txt 'a tv pilot'\n"
+        "  filmlore excerpt review 'a tv pilot' --dossier takedown",
+    )
+    excerpt.add_argument("source", metavar="SOURCE", help="a text file, or a source key")
+    excerpt.add_argument("phrase", metavar="PHRASE", help="the words to find")
+    excerpt.add_argument(
+        "--dossier", default=".", metavar="FOLDER", help="the dossier of a source key (default: .)"
+    )
+    excerpt.add_argument(
+        "--min-score",
+        type=float,
+        default=80.0,
+        metavar="N",
+        help="the least closeness (of 100) of a close match (default: 80)",
+    )
+    excerpt.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (YAML) or json"
+    )
+
+    example = commands.add_parser(
+        "example",
+        formatter_class=Formatter,
+        help="copy an example dossier that ships with filmlore",
+        description=para(
+            "Copy the example dossier NAME into FOLDER (default: NAME), to read, run and edit."
+        ),
+        epilog="example:\n  filmlore example heat heat",
+    )
+    example.add_argument("name", metavar="NAME", choices=tuple(EXAMPLES), help=", ".join(EXAMPLES))
+    example.add_argument("folder", metavar="FOLDER", nargs="?", help="where to copy it")

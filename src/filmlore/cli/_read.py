@@ -10,6 +10,7 @@ from typing import Any
 
 from filmlore.cli._app import App, DataError, UsageError, count
 from filmlore.cli._load import load
+from filmlore.cli._parser import REPORT_FORMATS
 
 __all__ = ["cmd_quotes", "cmd_reconcile", "cmd_validate"]
 
@@ -79,7 +80,14 @@ def _report_format(args: argparse.Namespace) -> str:
     if args.format is not None:
         return str(args.format)
     if args.output:
-        return _SUFFIX_FORMATS.get(Path(args.output).suffix.lower(), "text")
+        suffix = Path(args.output).suffix.lower()
+        if suffix not in _SUFFIX_FORMATS:
+            known = ", ".join(sorted(_SUFFIX_FORMATS))
+            raise UsageError(
+                f"-o {args.output}: a report is written as text, Markdown, HTML or JSON, "
+                f"named by the suffix ({known}) or by --format {{{','.join(REPORT_FORMATS)}}}"
+            )
+        return _SUFFIX_FORMATS[suffix]
     return "text"
 
 

@@ -11,27 +11,16 @@ title and year or the name as a slug (``film:heat-1995``, ``person:michael-mann`
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Literal
 
 from filmlore.errors import Location, ParseError
 from filmlore.values.ids import ImdbId, MovieLensId, TmdbId, WikidataId
-from filmlore.values.refs import EntityRef
+from filmlore.values.refs import EntityRef, slug
 
 __all__ = ["film_ref", "person_ref", "read_imdb_id", "read_number_id", "slug"]
 
-_NON_KEY = re.compile(r"[^a-z0-9]+")
 # A whole number a spreadsheet saved as a float: 113277.0
 _EXCEL_NUMBER = re.compile(r"\s*([0-9]+)\.0+\s*")
-
-
-def slug(text: str) -> str:
-    """``text`` as an id key: accents dropped, lower case, runs of other characters as one
-    hyphen (``Léon: The Professional`` → ``leon-the-professional``); ``x`` when nothing is
-    left."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    key = _NON_KEY.sub("-", folded.lower()).strip("-")
-    return key or "x"
 
 
 def film_ref(

@@ -2,7 +2,9 @@
 
 Reading: ``dossier.yaml`` (every key optional), then for each list -- properties first, so
 that claims can use them -- the files ``<list>/*.yaml``, ``*.yml`` or ``*.json`` in file-name
-order, each a list of records appended after ``dossier.yaml``'s; the hierarchy's links from
+order, each a list of records appended after ``dossier.yaml``'s (a claims file may
+instead be a mapping that states ``source`` and a default ``subject`` once, with the list
+under ``claims``); the hierarchy's links from
 ``hierarchy.csv`` (``child,parent``), after ``dossier.yaml``'s; then the text of each
 source ``source:KEY`` from ``sources/KEY.txt`` (UTF-8, byte for byte).  A source with both a
 ``text`` and a text file, a text file without its source, and any other file or folder (but
@@ -56,7 +58,36 @@ def _read_list(path: Path, name: str, collector: Collector) -> None:
         data = read_yaml(raw, collector, label)
         if data is None and label not in collector.locators:
             return  # a syntax error, noted
+    if name == "claims" and data.__class__ is dict:
+        _read_claims_file(data, collector, label)
+        return
     collector.many(name, data, (), label)
+
+
+#: What a claims file written as a mapping may say once for all its claims.
+CLAIM_DEFAULTS = ("source", "subject")
+
+
+def _read_claims_file(data: dict[str, Any], collector: Collector, label: str) -> None:
+    """A claims file written as a mapping: ``source`` and ``subject`` stated once, for
+    every claim under ``claims`` that does not state its own."""
+    for key in data:
+        if key not in (*CLAIM_DEFAULTS, "claims"):
+            collector.problem(
+                data[key],
+                (str(key),),
+                f"unknown key {key!r}: a claims file is a list of claims, or a mapping with "
+                f"{', '.join(CLAIM_DEFAULTS)} (said once for every claim) and claims (the list)",
+                label,
+            )
+    defaults = {key: data[key] for key in CLAIM_DEFAULTS if key in data}
+    items = data.get("claims")
+    if items.__class__ is list and defaults:
+        items = [
+            {**defaults, **item} if item.__class__ is dict else item
+            for item in items
+        ]
+    collector.many("claims", items, ("claims",), label)
 
 
 def read_folder(root: Path, collector: Collector) -> None:

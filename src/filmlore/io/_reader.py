@@ -8,6 +8,8 @@ by that file's locator (for JSON Lines and CSV the line is known as the record i
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -36,7 +38,7 @@ from filmlore.properties import Property
 from filmlore.values.kinds import ValueKind
 from filmlore.values.text import Text
 
-__all__ = ["COLLECTIONS", "SINGULAR", "Collector"]
+__all__ = ["COLLECTIONS", "SINGULAR", "Collector", "derive_claim_id"]
 
 #: The dossier's lists and the model of their records, in the order they are read.
 COLLECTIONS: dict[str, type[Any]] = {
@@ -135,8 +137,7 @@ class Collector:
                 self.table.declare(obj)
             return obj
         except Exception:
-            self.fail(collection, raw, path, file, line)
-            return None
+            return self.fail(collection, raw, path, file, line)
 
     def _claim(self, raw: dict[str, Any]) -> Claim:
         value = raw["value"]
@@ -183,10 +184,19 @@ class Collector:
 
     def fail(
         self, collection: str, raw: Any, path: Path, file: str | None, line: int | None
-    ) -> None:
-        """Find every problem of a record that failed, with the detailed converter."""
+    ) -> Any:
+        """Find every problem of a record that failed, with the detailed converter; or, for
+        a claim that failed only for want of an id, the claim with its derived id."""
         model = COLLECTIONS[collection]
         found: list[tuple[Path, str]]
+        if collection == "claims" and raw.__class__ is dict and "id" not in raw:
+            derived = derive_claim_id(raw)
+            if derived is not None:
+                raw["id"] = derived
+                try:
+                    return self._claim(raw)
+                except Exception:
+                    pass
         if raw.__class__ is not dict:
             found = [((), f"expected a mapping (a {model.__name__}), got {describe(raw)}")]
         elif collection == "claims":
@@ -202,6 +212,7 @@ class Collector:
             if not found:
                 found = [((), f"could not read this {model.__name__}")]
         self.note(raw, found, path, file, line)
+        return None
 
     def _explain_claim(self, raw: dict[str, Any]) -> list[tuple[Path, str]]:
         found: list[tuple[Path, str]] = []
@@ -322,7 +333,9 @@ class Collector:
                 try:
                     append(fn(item))
                 except Exception:
-                    self.fail(name, item, (*path, index), file, line)
+                    recovered = self.fail(name, item, (*path, index), file, line)
+                    if recovered is not None:
+                        append(recovered)
         if self.keep:
             self.lists[name].extend(read)
         return read
@@ -450,6 +463,28 @@ class Collector:
         if self.pending:
             raise LoadError(self.problems(), source=self.source)
         return self.dossier()
+
+
+def derive_claim_id(raw: dict[str, Any]) -> str | None:
+    """The id of a claim written without one: ``claim:SOURCE-PROPERTY-HASH``, where HASH
+    digests everything else the claim says (subject, value, qualifiers, stance, excerpt…),
+    so that it stays the same when other claims are added, edited or moved, and changes
+    when this one does; None when the claim names no source or property to build it from.
+
+    >>> derive_claim_id({"source": "source:blog", "property": "runtime", "value": "170 min",
+    ...                  "subject": "film:heat-1995"})
+    'claim:blog-runtime-76bf4169'
+    """
+    source, prop = raw.get("source"), raw.get("property")
+    if source.__class__ is not str or prop.__class__ is not str:
+        return None
+    key = source.split(":", 1)[1] if source.startswith("source:") else source
+    if not key or not prop:
+        return None
+    body = {k: v for k, v in raw.items() if k != "id"}
+    text = json.dumps(body, sort_keys=True, ensure_ascii=False, default=str)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    return f"claim:{key}-{prop}-{digest}"
 
 
 def _problem(p: _Pending) -> Problem:

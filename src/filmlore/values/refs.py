@@ -13,13 +13,14 @@ entities (a claim's subject, a credit's person, a quote's speaker) is one.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import ClassVar
 
 import attrs
 
 from filmlore.errors import FieldError, ParseError
 
-__all__ = ["ENTITY_KINDS", "EntityRef"]
+__all__ = ["ENTITY_KINDS", "EntityRef", "slug"]
 
 #: The kinds of entity a reference may name.
 ENTITY_KINDS: tuple[str, ...] = (
@@ -121,3 +122,18 @@ def ref_from_text(text: str) -> EntityRef:
         _set_key(ref, key)
         return ref
     return EntityRef.parse(text)
+
+
+_NON_KEY = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """``text`` as an id key: accents dropped, lower case, runs of other characters as one
+    hyphen; ``x`` when nothing is left.
+
+    >>> slug("Léon: The Professional")
+    'leon-the-professional'
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    key = _NON_KEY.sub("-", folded.lower()).strip("-")
+    return key or "x"

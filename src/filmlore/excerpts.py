@@ -1,0 +1,186 @@
+"""Finding a claim's words in its source's text.
+
+An excerpt is the verbatim words a claim rests on.  Writers copy them by hand, and a copy
+picks up straight quotes for curly ones, a collapsed line break, a dropped word.
+:func:`find_excerpt` finds the phrase in the text all the same and gives back the words as
+the text has them, with their offsets -- what ``filmlore excerpt`` prints and what
+``filmlore validate`` suggests when an excerpt is not in its source.
+
+>>> text = "Mann said: “It isn’t a crime film to me,” he told Scraps from the Loft."
+>>> found = find_excerpt(text, '"It isnt a crime film to me," he told')
+>>> found.text, found.start, found.end, found.how
+('“It isn’t a crime film to me,” he told', 11, 49, 'close')
+>>> text[found.start : found.end] == found.text
+True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+import attrs
+
+from filmlore.models import Excerpt
+
+__all__ = ["ExcerptMatch", "find_excerpt", "normalise_excerpt"]
+
+#: Typographic characters read as their plain forms (quotes, dashes, spaces, ellipsis).
+_PLAIN = {
+    "‘": "'",
+    "’": "'",
+    "‚": "'",
+    "‛": "'",
+    "′": "'",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "″": '"',
+    "«": '"',
+    "»": '"',
+    "–": "-",
+    "—": "-",
+    "‐": "-",
+    "‑": "-",
+    "−": "-",
+    "…": "...",
+}
+_SPACE = re.compile(r"\s")
+_WORD = re.compile(r"\w")
+
+#: How a phrase was found: word for word, equal once quotes, dashes, spaces and case are
+#: made plain, or only close (a fuzzy match, with its score).
+How = Literal["verbatim", "normalised", "close"]
+
+
+@attrs.frozen(slots=True)
+class ExcerptMatch:
+    """Where a phrase stands in a text: the verbatim words of the text, their offsets
+    (``text == source_text[start:end]``), how they were found and how close they are
+    (100 for a match once normalised; less for a close one)."""
+
+    text: str
+    start: int
+    end: int
+    how: How
+    score: float
+
+    def to_excerpt(self) -> Excerpt:
+        """The :class:`~filmlore.Excerpt` of these words, with their offsets."""
+        return Excerpt(text=self.text, start=self.start, end=self.end)
+
+
+def normalise_excerpt(text: str) -> str:
+    """``text`` with typographic quotes, dashes and ellipses plain and runs of whitespace
+    made one space, stripped: the form in which an excerpt is looked for in its source.
+
+    >>> normalise_excerpt("  “Don’t”  —\\n  he said… ")
+    '"Don\\'t" - he said...'
+    """
+    return _plain(text)[0].strip()
+
+
+def _plain(text: str) -> tuple[str, list[int]]:
+    """``text`` made plain (see :func:`normalise_excerpt`, without stripping), and for
+    each of its characters the offset in ``text`` it comes from."""
+    out: list[str] = []
+    where: list[int] = []
+    space = False
+    for i, ch in enumerate(text):
+        if _SPACE.match(ch):
+            if not space:
+                out.append(" ")
+                where.append(i)
+            space = True
+            continue
+        space = False
+        plain = _PLAIN.get(ch, ch)
+        out.append(plain)
+        where.extend([i] * len(plain))
+    return "".join(out), where
+
+
+def find_excerpt(text: str, phrase: str, *, min_score: float = 80.0) -> ExcerptMatch | None:
+    """Where ``phrase`` stands in ``text``, or None when nothing there comes close.
+
+    ``phrase`` is looked for word for word, then with quotes, dashes, whitespace and case
+    made plain, then fuzzily (rapidfuzz's best partial alignment, extended to whole words;
+    ``min_score`` is the least similarity, out of 100, worth proposing).  The first
+    occurrence wins.  The match is always the text's own words, so it can stand as a
+    claim's excerpt as it is.
+
+    >>> find_excerpt("Heat runs nearly three hours.", "nearly three hours").how
+    'verbatim'
+    >>> find_excerpt("Heat runs nearly three hours.", "almost six days") is None
+    True
+    """
+    wanted = phrase.strip()
+    if not wanted:
+        return None
+    at = text.find(wanted)
+    if at >= 0:
+        return ExcerptMatch(wanted, at, at + len(wanted), "verbatim", 100.0)
+    plain, where = _plain(text)
+    folded = plain.casefold()
+    needle = normalise_excerpt(wanted).casefold()
+    if len(folded) == len(plain):  # casefold kept every offset
+        at = folded.find(needle)
+        if at >= 0:
+            return _match(text, where, at, at + len(needle), "normalised", 100.0)
+    from rapidfuzz import fuzz
+
+    aligned = fuzz.partial_ratio_alignment(needle, folded, score_cutoff=min_score)
+    if aligned is None or aligned.dest_end <= aligned.dest_start:
+        return None
+    lo, hi = _closest_words(needle, folded, aligned.dest_start, aligned.dest_end)
+    # punctuation at either end of the phrase (an opening quote) that the alignment left out
+    while lo > 0 and not needle[0].isalnum() and folded[lo - 1] == needle[0] != folded[lo]:
+        lo -= 1
+    while (
+        hi < len(folded) and not needle[-1].isalnum() and folded[hi] == needle[-1] != folded[hi - 1]
+    ):
+        hi += 1
+    return _match(text, where, lo, hi, "close", aligned.score)
+
+
+def _closest_words(needle: str, text: str, lo: int, hi: int) -> tuple[int, int]:
+    """The span of whole words around ``text[lo:hi]`` (the fuzzy alignment, which is as
+    long as the needle and may cut words) that is most like ``needle``; the shortest of
+    equals."""
+    from rapidfuzz import fuzz
+
+    margin = max(8, len(needle) // 4)
+    a, b = max(0, lo - margin), min(len(text), hi + margin)
+
+    def edge(i: int) -> bool:  # a word or a run of punctuation starts or ends at i
+        before = text[i - 1] if i > 0 else " "
+        after = text[i] if i < len(text) else " "
+        return before.isspace() != after.isspace() or (
+            not before.isspace() and not after.isspace() and before.isalnum() != after.isalnum()
+        )
+
+    starts = [i for i in range(a, b) if not text[i].isspace() and edge(i)]
+    ends = [i for i in range(a + 1, b + 1) if not text[i - 1].isspace() and edge(i)]
+    best = (-1.0, 0, lo, hi)
+    for s in starts:
+        for e in ends:
+            if e > s:
+                score = fuzz.ratio(needle, text[s:e])
+                if (score, -(e - s)) > (best[0], best[1]):
+                    best = (score, -(e - s), s, e)
+    return (best[2], best[3]) if best[0] >= 0 else (lo, hi)
+
+
+def _match(text: str, where: list[int], lo: int, hi: int, how: How, score: float) -> ExcerptMatch:
+    """The words of ``text`` behind the plain span ``lo:hi``, extended to whole words."""
+    start, end = where[lo], where[hi - 1] + 1
+    if how == "close":
+        while start > 0 and _WORD.match(text[start - 1]) and _WORD.match(text[start]):
+            start -= 1
+        while end < len(text) and _WORD.match(text[end]) and _WORD.match(text[end - 1]):
+            end += 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return ExcerptMatch(text[start:end], start, end, how, round(float(score), 1))
