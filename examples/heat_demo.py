@@ -1,10 +1,11 @@
 """The main job on the built-in Heat (1995) example.
 
-Loads the example dossier of Heat (``filmlore.example_path("heat")``), validates it (printing any issues), reconciles
-what its four sources say, and prints the fact sheet: the agreed facts, the disputes the
-policy resolved (with its explanation), the disputes that stay open, quote fidelity and how
-far each source is trusted.  It ends by writing the self-contained HTML report of the
-dossier and saying where it is.
+Loads the example dossier of Heat (``filmlore.example_path("heat")``), validates it
+(printing any issues), reconciles what its sources say, and prints the fact sheet: first
+what needs a decision -- the disputes that stay open, those the policy resolved (with its
+explanation), the values the evidence turned down -- then the agreed and the single-source
+facts, the opinions apart, quote fidelity and how far each source is trusted.  It ends by
+writing the self-contained HTML report of the dossier and saying where it is.
 
 Run with ``make demo`` (or ``python examples/heat_demo.py [DOSSIER] [REPORT.html]``).
 """
@@ -17,9 +18,16 @@ from pathlib import Path
 
 import filmlore
 from filmlore import Dossier, report
+from filmlore.dossier import ENTITY_COLLECTIONS
 
 HERE = Path(__file__).parent
 REPORT = HERE.parent / "build" / "heat-report.html"
+
+
+def contents(dossier: Dossier) -> str:
+    """What the dossier holds, in words: ``8 films, 50 people, …, 331 claims``."""
+    counts = [(len(getattr(dossier, name)), name) for name in ENTITY_COLLECTIONS]
+    return ", ".join(f"{n} {name}" for n, name in counts if n) or "nothing yet"
 
 
 def main(argv: Sequence[str] = ()) -> int:
@@ -28,7 +36,7 @@ def main(argv: Sequence[str] = ()) -> int:
     target = Path(argv[1]) if len(argv) > 1 else REPORT
     dossier = filmlore.load(path)
     assert isinstance(dossier, Dossier)
-    print(f"filmlore {filmlore.__version__} — {dossier.title}: {dossier!r}\n")
+    print(f"filmlore {filmlore.__version__} — {dossier.title}: {contents(dossier)}\n")
     issues = filmlore.validate(dossier)
     if issues:
         print(f"Validation: {len(issues)} issue(s)")

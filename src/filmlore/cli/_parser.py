@@ -259,6 +259,7 @@ def _add_writing(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         ),
         epilog="example:\n  filmlore new takedown --film 'L.A. Takedown' --year 1989",
     )
+    new.add_argument("--version", action="version", version=version())
     new.add_argument("folder", metavar="FOLDER", help="the folder to make")
     new.add_argument("--film", required=True, metavar="TITLE", help="the film's title")
     new.add_argument("--year", type=int, metavar="YEAR", help="the year it came out")
@@ -276,6 +277,7 @@ def _add_writing(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         epilog="examples:\n  filmlore add-source takedown https://example.org/takedown.html "
         "--kind review\n  filmlore add-source takedown notes.txt --kind interview --key mann",
     )
+    add.add_argument("--version", action="version", version=version())
     add.add_argument("folder", metavar="FOLDER", help="the dossier folder")
     add.add_argument("location", metavar="URL-or-FILE", help="the page or file to add")
     kinds = tuple(k.value for k in SourceKind)
@@ -302,6 +304,7 @@ def _add_writing(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         epilog="examples:\n  filmlore excerpt takedown/sources/review.txt 'a tv pilot'\n"
         "  filmlore excerpt review 'a tv pilot' --dossier takedown",
     )
+    excerpt.add_argument("--version", action="version", version=version())
     excerpt.add_argument("source", metavar="SOURCE", help="a text file, or a source key")
     excerpt.add_argument("phrase", metavar="PHRASE", help="the words to find")
     excerpt.add_argument(
@@ -327,5 +330,6 @@ def _add_writing(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         ),
         epilog="example:\n  filmlore example heat heat",
     )
+    example.add_argument("--version", action="version", version=version())
     example.add_argument("name", metavar="NAME", choices=tuple(EXAMPLES), help=", ".join(EXAMPLES))
     example.add_argument("folder", metavar="FOLDER", nargs="?", help="where to copy it")
