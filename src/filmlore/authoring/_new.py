@@ -19,9 +19,9 @@ _GUIDE = """\
 # the sources; `filmlore add-source . URL` adds a source and its text. Claims go in
 # claims/<source-key>.yaml, one file per source; each claim cites the words it rests on:
 #
-#   source: source:KEY                # said once for every claim in the file
-#   subject: {film}              # the default subject; a claim may name another
-#   claims:
+#   source: source:KEY        # said once, for every claim in the file
+#   subject: {film}
+#   claims:                   # (subject: the default; a claim may name another)
 #     - property: director
 #       value: person:michael-mann
 #       excerpt: directed by Michael Mann
