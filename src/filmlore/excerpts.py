@@ -129,18 +129,61 @@ def find_excerpt(text: str, phrase: str, *, min_score: float = 80.0) -> ExcerptM
             return _match(text, where, at, at + len(needle), "normalised", 100.0)
     from rapidfuzz import fuzz
 
-    aligned = fuzz.partial_ratio_alignment(needle, folded, score_cutoff=min_score)
-    if aligned is None or aligned.dest_end <= aligned.dest_start:
+    spans: list[tuple[int, int]] = []
+    aligned = fuzz.partial_ratio_alignment(needle, folded, score_cutoff=min_score * 0.8)
+    if aligned is not None and aligned.dest_end > aligned.dest_start:
+        spans.append(_closest_words(needle, folded, aligned.dest_start, aligned.dest_end))
+    if len(needle.split()) <= _SCAN_WORDS:
+        spans.append(_best_words(needle, folded))
+    scored = [
+        (fuzz.ratio(needle, folded[lo:hi]), -(hi - lo), lo, hi) for lo, hi in spans if hi > lo
+    ]
+    if not scored:
         return None
-    lo, hi = _closest_words(needle, folded, aligned.dest_start, aligned.dest_end)
-    # punctuation at either end of the phrase (an opening quote) that the alignment left out
-    while lo > 0 and not needle[0].isalnum() and folded[lo - 1] == needle[0] != folded[lo]:
-        lo -= 1
-    while (
-        hi < len(folded) and not needle[-1].isalnum() and folded[hi] == needle[-1] != folded[hi - 1]
-    ):
-        hi += 1
-    return _match(text, where, lo, hi, "close", aligned.score)
+    score, _, lo, hi = max(scored)
+    if score < min_score:
+        return None
+    return _match(text, where, lo, hi, "close", score)
+
+
+#: Phrases of at most this many words are also looked for among every run of words.
+_SCAN_WORDS = 12
+
+
+def _edges(text: str, a: int, b: int) -> tuple[list[int], list[int]]:
+    """Where words (or runs of punctuation) start and end in ``text[a:b]``."""
+
+    def edge(i: int) -> bool:
+        before = text[i - 1] if i > 0 else " "
+        after = text[i] if i < len(text) else " "
+        return before.isspace() != after.isspace() or (
+            not before.isspace() and not after.isspace() and before.isalnum() != after.isalnum()
+        )
+
+    starts = [i for i in range(a, b) if not text[i].isspace() and edge(i)]
+    ends = [i for i in range(a + 1, b + 1) if not text[i - 1].isspace() and edge(i)]
+    return starts, ends
+
+
+def _best_words(needle: str, text: str) -> tuple[int, int]:
+    """The run of words of ``text`` most like ``needle`` (of about its length)."""
+    from rapidfuzz import fuzz
+
+    starts, ends = _edges(text, 0, len(text))
+    low, high = len(needle) // 2, len(needle) * 3 // 2 + 2
+    best = (-1.0, 0, 0, 0)
+    j0 = 0
+    for s in starts:
+        while j0 < len(ends) and ends[j0] <= s:
+            j0 += 1
+        for e in ends[j0:]:
+            if e - s > high:
+                break
+            if e - s >= low:
+                score = fuzz.ratio(needle, text[s:e])
+                if (score, -(e - s)) > (best[0], best[1]):
+                    best = (score, -(e - s), s, e)
+    return best[2], best[3]
 
 
 def _closest_words(needle: str, text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -152,15 +195,7 @@ def _closest_words(needle: str, text: str, lo: int, hi: int) -> tuple[int, int]:
     margin = max(8, len(needle) // 4)
     a, b = max(0, lo - margin), min(len(text), hi + margin)
 
-    def edge(i: int) -> bool:  # a word or a run of punctuation starts or ends at i
-        before = text[i - 1] if i > 0 else " "
-        after = text[i] if i < len(text) else " "
-        return before.isspace() != after.isspace() or (
-            not before.isspace() and not after.isspace() and before.isalnum() != after.isalnum()
-        )
-
-    starts = [i for i in range(a, b) if not text[i].isspace() and edge(i)]
-    ends = [i for i in range(a + 1, b + 1) if not text[i - 1].isspace() and edge(i)]
+    starts, ends = _edges(text, a, b)
     best = (-1.0, 0, lo, hi)
     for s in starts:
         for e in ends:

@@ -18,7 +18,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from filmlore.cli._app import NEEDS_RICH, App, DataError, UsageError
+from filmlore.cli._app import NEEDS_RICH, App, DataError, UsageError, in_cli_words
 from filmlore.cli._convert import cmd_convert, cmd_import
 from filmlore.cli._parser import build_parser
 from filmlore.cli._read import cmd_quotes, cmd_reconcile, cmd_validate
@@ -55,24 +55,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version (0) and usage errors (2)
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
     from filmlore.errors import FilmloreError
+    from filmlore.importers import OptionError
 
     app = App(rich)
     command = f"filmlore {args.command}"
+
+    def say(text: str, style: str = "") -> None:
+        app.say(in_cli_words(text, args.command), style)
+
     try:
         return _COMMANDS[args.command](app, args)
-    except UsageError as exc:
-        app.say(f"{command}: error: {exc}", "bold red")
+    except (UsageError, OptionError) as exc:
+        say(f"{command}: error: {exc}", "bold red")
         return 2
     except DataError as exc:
-        app.say(f"{command}: {exc.head}", "bold red")
+        say(f"{command}: {exc.head}", "bold red")
         for line in exc.lines:
-            app.say(f"  {line}")
+            say(f"  {line}")
         return 1
     except ImportError as exc:  # an optional extra that is missing, with its install hint
-        app.say(f"{command}: {exc}", "bold red")
+        say(f"{command}: {exc}", "bold red")
         return 2
     except FilmloreError as exc:  # anything else wrong with the data: its message, no trace
-        app.say(f"{command}: {exc}", "bold red")
+        say(f"{command}: {exc}", "bold red")
         return 1
     except KeyboardInterrupt:
         return 130

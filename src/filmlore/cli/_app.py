@@ -5,11 +5,22 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-__all__ = ["NEEDS_RICH", "App", "DataError", "Formatter", "UsageError", "count", "para", "version"]
+__all__ = [
+    "NEEDS_RICH",
+    "App",
+    "DataError",
+    "Formatter",
+    "UsageError",
+    "count",
+    "in_cli_words",
+    "para",
+    "version",
+]
 
 NEEDS_RICH = "filmlore's command line needs rich: pip install 'filmlore[cli]'"
 
@@ -125,3 +136,40 @@ class App:
 def count(n: int, noun: str) -> str:
     """``1 source``, ``7 sources``."""
     return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+#: A library argument named in a message, and the option of the command line that sets it.
+_OPTIONS = {
+    "mapping": "--mapping FILE",
+    "date_order": "--date-order",
+    "pivot": "--pivot",
+    "encoding": "--encoding",
+    "repair_text": "--repair-text",
+    "kinds": "--kinds PROPERTY=KIND",
+    "sources": "--sources FILE",
+    "hierarchy": "--hierarchy FILE",
+    "lenient": "--lenient",
+}
+_IMPORT_CALL = re.compile(r"load\(path, format='(\w+)', mapping=\.\.\.\)")
+_NEEDS = re.compile(r"format='?(\w+)'? needs")
+_PASS_FORMAT = re.compile(r"pass format= ?")
+_ARGUMENT = re.compile(r"\b(" + "|".join(_OPTIONS) + r")=(?:\.\.\.|<[^>]*>|\{[^}]*\})?")
+
+
+def in_cli_words(text: str, command: str) -> str:
+    """A library message as the command line says it: the options of ``command`` in place
+    of the Python arguments that the library's message names (``mapping=`` is
+    ``--mapping FILE``; ``load(path, format='table', mapping=...)`` is
+    ``filmlore import table PATH --mapping FILE``).
+
+    >>> in_cli_words("format='table' needs mapping= (which column holds what)", "import")
+    'table needs --mapping FILE (which column holds what)'
+    """
+    text = _IMPORT_CALL.sub(r"filmlore import \1 PATH --mapping FILE", text)
+    text = _NEEDS.sub(r"\1 needs", text)
+    given = {
+        "convert": "pass --from or --to, ",
+        "import": "name the FORMAT, ",
+    }.get(command, "give the file a suffix that says which, ")
+    text = _PASS_FORMAT.sub(given, text)
+    return _ARGUMENT.sub(lambda m: _OPTIONS[m[1]], text)

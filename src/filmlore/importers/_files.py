@@ -186,6 +186,28 @@ def decode_error(path: Path, label: str, line: int, encoding: str | None) -> Loa
     )
 
 
+class _Cells(dict[str, str]):
+    """A row's cells by column; a column the file's header lacks is a LoadError that names
+    the file, the header's line and the columns it has (never a bare KeyError)."""
+
+    label: str = ""
+    header_line: int = 1
+    names: tuple[str, ...] = ()
+
+    def __missing__(self, key: str) -> str:
+        has = ", ".join(repr(n) for n in self.names) or "none"
+        raise LoadError(
+            [
+                Problem(
+                    message=f"no column {key!r} in the header (its columns: {has}): is this "
+                    "the file the format expects?",
+                    location=Location(file=self.label, line=self.header_line, path=f"$.{key}"),
+                )
+            ],
+            self.label,
+        )
+
+
 def sniff_delimiter(header: str) -> str:
     """The delimiter of a table, from its header line: the one of ``,``, ``;``, tab and
     ``|`` that occurs most often outside quotes (a comma on a tie)."""
@@ -239,6 +261,9 @@ def read_rows(
         header = next(csv.reader([first], delimiter=sep, quoting=quoting))
         names = [h.strip() for h in header]
         width = len(names)
+        cells_of = type(
+            "Cells", (_Cells,), {"label": label, "header_line": line, "names": tuple(names)}
+        )
         reader = csv.reader(text, delimiter=sep, quoting=quoting, strict=False)
         blank = 0
         first_blank = 0
@@ -265,7 +290,7 @@ def read_rows(
                     f"expected {width} cells as in the header, got {len(cells)}",
                 )
                 continue
-            yield Row(start, dict(zip(names, cells)))  # noqa: B905 - the widths are equal
+            yield Row(start, cells_of(zip(names, cells)))  # noqa: B905 - equal widths
         if blank:
             ctx.note(
                 "blank rows",
