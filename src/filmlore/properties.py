@@ -3,8 +3,9 @@
 A :class:`Property` has a name, a value kind (see :mod:`filmlore.values.kinds`), a
 cardinality (a film has one runtime but many cast members), the entity kinds it applies to,
 and its Wikidata property id where one exists.  The built-in registry covers the usual film
-properties; users register their own, globally with :func:`register_property` or for one
-dossier in its ``properties`` list.
+properties -- the documentation's property catalogue lists each one, written from this
+registry -- and users register their own, globally with :func:`register_property` or for
+one dossier in its ``properties`` list.
 
 >>> get_property("duration").wikidata
 WikidataId('P2047')
@@ -33,6 +34,7 @@ from typing import Any
 
 import attrs
 
+from filmlore._builtin_properties import BUILTIN, Spec
 from filmlore.errors import FieldError, PropertyDeclarationError, UnknownPropertyError
 from filmlore.values.ids import WikidataId
 from filmlore.values.kinds import get_kind
@@ -88,6 +90,13 @@ class Property:
     ``director``).  ``tolerance`` is the relative difference under which two values of a
     numeric property still count as the same (runtimes of one film differ by a few minutes
     between cuts).  ``aliases`` are other names the property is found under.
+    ``scope_keys`` are the qualifiers that make separate questions of its claims (a box
+    office figure for one ``region`` does not dispute another region's).  ``values`` are
+    the terms a ``category`` property usually takes (``theatrical``, ``TV film``, ...):
+    the catalogue lists them, and a claim may still give another term.
+
+    >>> get_property("distribution_format").values
+    ('theatrical', 'TV film', 'pilot', 'streaming')
     """
 
     name: str = attrs.field(validator=_check_name)
@@ -109,6 +118,7 @@ class Property:
     broader: str | None = attrs.field(default=None)
     asymmetric: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
     scope_keys: tuple[str, ...] = attrs.field(factory=tuple, converter=_as_tuple)
+    values: tuple[str, ...] = attrs.field(factory=tuple, converter=_as_tuple)
 
     @inverse.validator
     def _check_inverse(self, attribute: attrs.Attribute[object], value: object) -> None:
@@ -134,6 +144,15 @@ class Property:
     def _check_scope_keys(self, attribute: attrs.Attribute[object], value: object) -> None:
         if not isinstance(value, tuple) or not all(isinstance(k, str) and k for k in value):
             raise FieldError("Property", "scope_keys", "a tuple of qualifier names", value)
+
+    @values.validator
+    def _check_values(self, attribute: attrs.Attribute[object], value: object) -> None:
+        if not isinstance(value, tuple) or not all(isinstance(v, str) and v for v in value):
+            raise FieldError("Property", "values", "a tuple of terms", value)
+        if value and self.kind != "category":
+            raise FieldError(
+                "Property", "values", "values only on a property whose kind is category", value
+            )
 
     @ref_kind.validator
     def _check_ref_kind(self, attribute: attrs.Attribute[object], value: object) -> None:
@@ -305,328 +324,28 @@ class PropertyRegistry:
         return f"<PropertyRegistry with {len(self)} properties>"
 
 
-def _p(
-    name: str,
-    kind: str,
-    wikidata: str | None = None,
-    *,
-    many: bool = False,
-    subjects: tuple[str, ...] = ("film",),
-    ref_kind: str | None = None,
-    tolerance: float | None = None,
-    aliases: tuple[str, ...] = (),
-    description: str = "",
-    inverse: str | None = None,
-    broader: str | None = None,
-    asymmetric: bool = False,
-    scope_keys: tuple[str, ...] = (),
-) -> Property:
+def _from_spec(spec: Spec) -> Property:
     return Property(
-        name=name,
-        kind=kind,
-        cardinality=Cardinality.MANY if many else Cardinality.ONE,
-        subjects=subjects,
-        wikidata=WikidataId(wikidata) if wikidata else None,
-        ref_kind=ref_kind,
-        tolerance=tolerance,
-        aliases=aliases,
-        description=description,
-        inverse=inverse,
-        broader=broader,
-        asymmetric=asymmetric,
-        scope_keys=scope_keys,
+        name=spec.name,
+        kind=spec.kind,
+        cardinality=Cardinality.MANY if spec.many else Cardinality.ONE,
+        subjects=spec.subjects,
+        wikidata=WikidataId(spec.wikidata) if spec.wikidata else None,
+        ref_kind=spec.ref_kind,
+        tolerance=spec.tolerance,
+        aliases=spec.aliases,
+        description=spec.description,
+        inverse=spec.inverse,
+        broader=spec.broader,
+        asymmetric=spec.asymmetric,
+        scope_keys=spec.scope_keys,
+        values=spec.values,
     )
 
 
-_WORKS = ("film", "work")
-_PEOPLE_ON = {"many": True, "ref_kind": "person"}
-
-#: The registry used when no other is given.
-registry = PropertyRegistry(
-    [
-        _p(
-            "title",
-            "title",
-            "P1476",
-            scope_keys=("language", "lang", "region", "country"),
-            description="the title of a work (one per language or region)",
-        ),
-        _p(
-            "release_date",
-            "date",
-            "P577",
-            aliases=("publication_date",),
-            subjects=_WORKS,
-            scope_keys=("country", "region", "kind"),
-            description="when the work was first released (qualify with country or kind)",
-        ),
-        _p("production_date", "date", subjects=_WORKS, description="when the work was made"),
-        _p(
-            "duration",
-            "duration",
-            "P2047",
-            subjects=("film", "scene", "work"),
-            tolerance=0.03,
-            aliases=("runtime",),
-            scope_keys=("cut", "version", "edition"),
-            description="how long it runs",
-        ),
-        _p(
-            "cost",
-            "money",
-            "P2130",
-            aliases=("budget",),
-            tolerance=0.05,
-            description="what it cost to make",
-        ),
-        _p(
-            "box_office",
-            "money",
-            "P2142",
-            aliases=("revenue", "gross"),
-            tolerance=0.05,
-            scope_keys=("region", "country", "market"),
-            description="what it earned",
-        ),
-        _p("director", "ref", "P57", many=True, ref_kind="person", subjects=_WORKS),
-        _p(
-            "cast_member",
-            "ref",
-            "P161",
-            many=True,
-            ref_kind="person",
-            description="a person in the cast; qualify with character_role (P453)",
-        ),
-        _p("screenwriter", "ref", "P58", many=True, ref_kind="person", subjects=_WORKS),
-        _p("producer", "ref", "P162", many=True, ref_kind="person"),
-        _p("composer", "ref", "P86", many=True, ref_kind="person"),
-        _p(
-            "director_of_photography",
-            "ref",
-            "P344",
-            many=True,
-            ref_kind="person",
-            aliases=("cinematographer",),
-        ),
-        _p("film_editor", "ref", "P1040", many=True, ref_kind="person", aliases=("editor",)),
-        _p("production_company", "text", "P272", many=True),
-        _p("distributor", "text", "P750", many=True),
-        _p("genre", "category", "P136", many=True, subjects=_WORKS),
-        _p("country_of_origin", "place", "P495", many=True, subjects=_WORKS),
-        _p("original_language", "text", "P364", subjects=_WORKS),
-        _p(
-            "spoken_language",
-            "text",
-            "P407",
-            many=True,
-            subjects=_WORKS,
-            description="a language spoken in the work",
-        ),
-        _p("filming_location", "place", "P915", many=True, subjects=("film", "scene")),
-        _p("narrative_location", "place", "P840", many=True, subjects=("film", "scene", "work")),
-        _p(
-            "based_on",
-            "ref",
-            "P144",
-            many=True,
-            subjects=("film", "character", "scene", "work"),
-            broader="inspired_by",
-            asymmetric=True,
-            description="a work, person or event this one is based on",
-        ),
-        _p(
-            "basis_of",
-            "ref",
-            "P4969",
-            many=True,
-            subjects=("film", "character", "scene", "work", "person"),
-            inverse="based_on",
-            aliases=("derivative_work",),
-            description="a work based on this one (inverse of based_on)",
-        ),
-        _p(
-            "inspired_by",
-            "ref",
-            "P941",
-            many=True,
-            subjects=("film", "character", "scene", "work"),
-            broader="influenced_by",
-            asymmetric=True,
-        ),
-        _p(
-            "inspired",
-            "ref",
-            many=True,
-            subjects=("film", "character", "scene", "person", "work"),
-            inverse="inspired_by",
-            description="a work this one inspired (inverse of inspired_by)",
-        ),
-        _p(
-            "influenced_by",
-            "ref",
-            "P737",
-            many=True,
-            subjects=("film", "person", "work"),
-            description="a work or person that influenced this one",
-        ),
-        _p(
-            "influenced",
-            "ref",
-            many=True,
-            subjects=("film", "scene", "person", "work"),
-            inverse="influenced_by",
-            description="a later work this one influenced (inverse of P737 'influenced by')",
-        ),
-        _p("follows", "ref", "P155", subjects=_WORKS, ref_kind="film", asymmetric=True),
-        _p("followed_by", "ref", "P156", subjects=_WORKS, ref_kind="film", inverse="follows"),
-        _p(
-            "remake_of",
-            "ref",
-            many=True,
-            subjects=_WORKS,
-            ref_kind="film",
-            broader="based_on",
-            asymmetric=True,
-        ),
-        _p(
-            "remade_as",
-            "ref",
-            many=True,
-            subjects=_WORKS,
-            ref_kind="film",
-            inverse="remake_of",
-            description="a remake of this work (inverse of remake_of)",
-        ),
-        _p(
-            "played_by",
-            "ref",
-            "P175",
-            many=True,
-            subjects=("character",),
-            ref_kind="person",
-            aliases=("performer",),
-        ),
-        _p("named_after", "ref", "P138", many=True, subjects=("character", "film", "scene")),
-        _p(
-            "character_name",
-            "name",
-            many=True,
-            subjects=("character",),
-            description="a name a source uses for a character",
-        ),
-        _p(
-            "quotation",
-            "quote",
-            "P1683",
-            many=True,
-            subjects=("film", "quote", "person", "source"),
-            description="the words of a quote as a source renders them",
-        ),
-        _p("speaker", "ref", subjects=("quote",), ref_kind="character"),
-        _p(
-            "said_by",
-            "ref",
-            subjects=("quote",),
-            ref_kind="person",
-            description="the person who said words quoted from an interview",
-        ),
-        _p("location", "place", many=True, subjects=("scene",)),
-        _p("participant", "ref", many=True, subjects=("scene",), ref_kind="character"),
-        _p("award_received", "text", "P166", many=True, subjects=("film", "person")),
-        _p("description", "text", subjects=ENTITY_KINDS),
-        _p(
-            "assessment",
-            "assessment",
-            many=True,
-            subjects=ENTITY_KINDS,
-            description="an opinion or judgement a source holds",
-        ),
-        _p(
-            "alternative_title",
-            "title",
-            many=True,
-            subjects=_WORKS,
-            scope_keys=("region", "language", "country", "lang"),
-            aliases=("aka",),
-            description="another title the work is known by (qualify with region, language)",
-        ),
-        _p(
-            "original_title",
-            "title",
-            subjects=_WORKS,
-            description="the title in the work's original language",
-        ),
-        _p("keyword", "category", many=True, subjects=_WORKS, description="a subject tag"),
-        _p("tagline", "text", subjects=_WORKS, description="the work's advertising line"),
-        _p(
-            "user_rating",
-            "quantity",
-            scope_keys=("scale", "by"),
-            description="an average rating by a site's users (qualify with the scale: 10)",
-        ),
-        _p("vote_count", "integer", description="how many users rated the work"),
-        _p(
-            "content_rating",
-            "label",
-            "P1657",
-            scope_keys=("country", "system"),
-            aliases=("certificate", "mpaa_rating"),
-            description="an age rating or certificate (qualify with country or system)",
-        ),
-        _p(
-            "part_of_series",
-            "ref",
-            "P179",
-            subjects=_WORKS,
-            description="the series (or show) an episode or film belongs to",
-        ),
-        _p("season_number", "integer", subjects=_WORKS, description="an episode's season"),
-        _p("episode_number", "integer", subjects=_WORKS, description="an episode's number"),
-        _p(
-            "work_type",
-            "category",
-            "P31",
-            subjects=_WORKS,
-            aliases=("title_type", "instance_of"),
-            description="what kind of work it is: feature film, TV film, short, episode",
-        ),
-        _p(
-            "known_for",
-            "ref",
-            "P800",
-            many=True,
-            subjects=("person",),
-            ref_kind="film",
-            aliases=("notable_work",),
-            description="a work a person is best known for",
-        ),
-        _p(
-            "imdb_id",
-            "label",
-            "P345",
-            subjects=("film", "work", "person"),
-            description="the entity's IMDb id (tt0113277, nm0000520)",
-        ),
-        _p(
-            "tmdb_id",
-            "label",
-            "P4947",
-            subjects=("film", "work"),
-            description="the film's TMDb id (949)",
-        ),
-        _p(
-            "movielens_id",
-            "label",
-            subjects=("film", "work"),
-            description="the film's MovieLens id",
-        ),
-        _p("occupation", "category", "P106", many=True, subjects=("person",)),
-        _p("date_of_birth", "date", "P569", subjects=("person",)),
-        _p("date_of_death", "date", "P570", subjects=("person",)),
-        _p("place_of_birth", "place", "P19", subjects=("person",)),
-        _p("name", "name", many=True, subjects=("person", "character")),
-    ]
-)
+#: The registry used when no other is given: the built-in properties (the table is in
+#: ``filmlore/_builtin_properties.py``; the documentation lists them in its catalogue).
+registry = PropertyRegistry(_from_spec(spec) for spec in BUILTIN)
 
 
 def get_property(name: str) -> Property:
