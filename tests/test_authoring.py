@@ -130,7 +130,8 @@ def test_add_source_from_files(tmp_path: Path) -> None:
     notes.write_bytes("He said “it isn’t a crime film”.\r\nThen he left.\r\n".encode())
     added = add_source(root, notes, kind=SourceKind.INTERVIEW, key="busan")
     assert added.source.id == EntityRef("source", "busan")
-    assert added.source.retrieved is None and added.source.url is None
+    assert added.source.retrieved is None
+    assert added.source.url is None
     assert added.text_file.read_text(encoding="utf-8") == (
         "He said “it isn’t a crime film”.\nThen he left.\n"
     )
@@ -317,7 +318,8 @@ def test_a_bad_claim_in_a_claims_file_is_located(tmp_path: Path) -> None:
     (problem,) = caught.value.problems
     assert problem.location.path == "$.claims[0].value"
     assert problem.location.line == 5
-    assert problem.location.file is not None and problem.location.file.endswith("blog.yaml")
+    assert problem.location.file is not None
+    assert problem.location.file.endswith("blog.yaml")
     assert "id" not in problem.message.split(":")[0]  # no complaint about the missing id
 
 

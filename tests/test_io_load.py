@@ -27,7 +27,6 @@ from filmlore import (
     Text,
 )
 from filmlore.io._converters import converters
-from tests.conftest import ROOT
 
 HEAT = {"id": "film:heat-1995", "title": "Heat"}
 CLAIM = {

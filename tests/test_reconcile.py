@@ -30,7 +30,6 @@ from filmlore import (
 )
 from filmlore.reconcile._evidence import SourceInfo
 from filmlore.reconcile._truth import UNKNOWN_PRIOR
-from tests.conftest import ROOT
 
 HEAT = EntityRef("film", "heat-1995")
 MANN = EntityRef("person", "michael-mann")

@@ -28,7 +28,6 @@ from filmlore import (
     register_comparator,
     register_kind,
 )
-from tests.conftest import ROOT
 
 
 def small() -> ClaimTable:

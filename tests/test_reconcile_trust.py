@@ -32,7 +32,6 @@ from filmlore import (
     compare,
     reconcile,
 )
-from tests.conftest import ROOT
 
 FILM = EntityRef("film", "collateral-2004")
 _ids = itertools.count()

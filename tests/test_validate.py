@@ -218,7 +218,9 @@ def test_excerpt_not_in_source() -> None:
     d = _with(_dossier(), "claims", 0, excerpt=Excerpt(text="a three hours crime epic"))
     (issue,) = filmlore.validate(d)
     assert (issue.code, issue.path) == ("excerpt-not-in-source", "$.claims[0].excerpt")
-    assert "whitespace collapsed and curly quotes ‘’“” read as straight ones" in issue.message
+    assert "typographic quotes and dashes read as plain ones" in issue.message
+        "whitespace collapsed and typographic quotes and dashes read as plain ones" in issue.message
+    )
 
 
 def test_excerpt_normalises_only_spaces_and_quotes() -> None:

@@ -85,6 +85,24 @@ CATEGORY_SYNONYMS = {
     "cop": "police officer",
     "policeman": "police officer",
     "police detective": "detective",
+    # distribution formats
+    "TV movie": "TV film",
+    "television film": "TV film",
+    "television movie": "TV film",
+    "made-for-TV film": "TV film",
+    "made-for-TV movie": "TV film",
+    "TV pilot": "pilot",
+    "television pilot": "pilot",
+    "theatrical release": "theatrical",
+    "in theaters": "theatrical",
+    "streaming release": "streaming",
+    # ranks and titles
+    "Lt.": "lieutenant",
+    "Lt": "lieutenant",
+    "Sgt.": "sergeant",
+    "Sgt": "sergeant",
+    "Det.": "detective",
+    "Capt.": "captain",
 }
 
 # --- places ---------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 A film or person gets the strongest outside id it has as its key, so that the same film
 read from two databases has the same id whenever they share that id: an IMDb id
-(``film:tt0113277``, ``person:nm0000199``), else a Wikidata id (``film:Q1046``), else a TMDb id
+(``film:tt0113277``, ``person:nm0000199``), else a Wikidata id (``film:Q42198``), else a TMDb id
 (``film:tmdb-949``, ``person:tmdb-1158``), else a MovieLens id (``film:movielens-6``), else the
 title and year or the name as a slug (``film:heat-1995``, ``person:michael-mann``).
 :func:`filmlore.match` then joins records of one film that no shared id linked.

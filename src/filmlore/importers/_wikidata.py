@@ -6,7 +6,7 @@ An item that is an instance of *human* (P31 Q5) is a :class:`~filmlore.Person`; 
 is a film or a TV work (P31 film, feature film, TV film, TV series …, or with an IMDb title
 id, a TMDb id, a director or a cast) is a :class:`~filmlore.Film`; any other item is
 skipped with a note.  The entity's id is its IMDb id when it has one (``film:tt0113277``),
-else its Wikidata id (``film:Q1046``); an item another statement named before it was read
+else its Wikidata id (``film:Q42198``); an item another statement named before it was read
 keeps the id that statement gave it (``person:Q25132``), so that references resolve.
 
 Every statement is a claim, its locator the statement's id: properties the registry knows
