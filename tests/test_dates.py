@@ -182,17 +182,17 @@ def test_parse_examples(text: str, expected: PartialDate) -> None:
     ("text", "month", "day"),
     [("Jul 17", 7, 17), ("July 17", 7, 17), ("17 July", 7, 17), ("Feb 29", 2, 29)],
 )
-def test_no_year_needs_default_year_or_context(text: str, month: int, day: int) -> None:
-    """A yearless date raises without help, and takes default_year or context's year with it."""
-    with pytest.raises(ParseError) as info:
-        PartialDate.parse(text)
-    assert "default_year" in info.value.expected
-    with pytest.raises(ParseError):
-        parse_date(text)
+def test_no_year_stays_unknown_unless_a_year_is_given(text: str, month: int, day: int) -> None:
+    """A yearless date keeps no year without help, and takes default_year or context's year
+    with it."""
+    no_year = PartialDate(year=None, month=month, day=day)
+    assert PartialDate.parse(text) == no_year
+    assert parse_date(text) == no_year
     assert PartialDate.parse(text, default_year=1996) == pd(1996, month, day)
     assert parse_date(text, context=pd(2000, 5)) == pd(2000, month, day)
     assert PartialDate.parse(text, context=datetime.date(2004, 1, 1)) == pd(2004, month, day)
     assert PartialDate.parse(text, default_year=1996, context=pd(2000)) == pd(1996, month, day)
+    assert PartialDate.parse(text, context=no_year) == no_year
 
 
 def test_no_year_month_only_with_default_year() -> None:

@@ -275,7 +275,10 @@ class _Checker:
     def people(self) -> None:
         for i, person in enumerate(self.dossier.people):
             born, died = person.born, person.died
-            if born is not None and died is not None and died.latest < born.earliest:
+            # A date without a year ("Jul 17") has no span: it cannot be ordered.
+            first = None if born is None else born.earliest
+            last = None if died is None else died.latest
+            if first is not None and last is not None and last < first:
                 self.error(
                     "died-before-born",
                     f"$.people[{i}].died",
@@ -541,7 +544,8 @@ class _Checker:
         if id(film) not in released:
             released[id(film)] = _release(film)
         first = released[id(film)]
-        if first is not None and source.published.latest < first:
+        published = source.published.latest  # None for a date without a year
+        if first is not None and published is not None and published < first:
             review = source.kind is SourceKind.REVIEW
             self.add(
                 Severity.ERROR if review else Severity.WARNING,

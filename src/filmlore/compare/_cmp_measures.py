@@ -124,8 +124,12 @@ def _compare_measures(a: Measure, b: Measure, t: float) -> Comparison:
         )
     if a_in_b or b_in_a:
         narrow, wide = (a, b) if a_in_b else (b, a)
+        n_low, n_high = _bounds(narrow)
+        w_low, w_high = _bounds(wide)
+        strictly = w_low <= n_low and (w_high is None or (n_high is not None and n_high <= w_high))
+        within = "lies within" if strictly else f"lies within the tolerance of {t:.0%} of"
         return compatible(
-            f"{show(narrow)} lies within {show(wide)} ({_fmt_range(wide)}): "
+            f"{show(narrow)} {within} {show(wide)} ({_fmt_range(wide)}): "
             "it is the more precise amount",
             "a" if a_in_b else "b",
             0.8,

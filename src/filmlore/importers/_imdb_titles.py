@@ -288,7 +288,13 @@ def read_names(path: Path, ctx: ImportContext) -> Iterator[None]:
             continue
         name, note = text_of(ctx, written, label, line, "primaryName")
         if ctx.columns is None:
-            dated = born is None or died is None or died.year >= born.year
+            dated = (
+                born is None
+                or died is None
+                or born.year is None
+                or died.year is None
+                or died.year >= born.year
+            )
             if not dated:
                 ctx.note(
                     "death before birth",

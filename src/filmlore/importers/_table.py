@@ -328,9 +328,12 @@ class _TableReader:
     def year(self, raw: str, line: int) -> tuple[int | None, str | None]:
         """The film's year from a year (``1995``, a spreadsheet's ``1995.0``) or a date."""
         match = _YEAR.fullmatch(raw)
-        year = int(match[1]) if match else (month_date(raw) or self.ctx.date(raw)).year
+        found = int(match[1]) if match else (month_date(raw) or self.ctx.date(raw)).year
+        if found is None:  # "Jul 17": a date, but no year in it
+            raise ParseError("year", raw, "a year, or a date with one")
+        year = found
         limit = self.table.not_after
-        if limit is not None and year > limit.year:
+        if limit is not None and limit.year is not None and year > limit.year:
             note = (
                 f"year {year} is later than the data set can know (not_after: {limit}): not "
                 "taken as the film's year"
@@ -408,11 +411,9 @@ class _TableReader:
             value, note = self.value(plan, text)
             rank = Rank.NORMAL
             limit = self.table.not_after
-            if (
-                limit is not None
-                and isinstance(value, PartialDate)
-                and value.earliest > limit.latest
-            ):
+            first = value.earliest if isinstance(value, PartialDate) else None
+            last = None if limit is None else limit.latest
+            if first is not None and last is not None and first > last:
                 rank = Rank.DEPRECATED
                 late = (
                     f"{value} is later than the data set can know (not_after: {limit}): kept "

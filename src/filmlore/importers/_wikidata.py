@@ -338,7 +338,7 @@ def _first_date(claims: dict[str, Any], pid: str, earliest: bool = False) -> Par
             if not earliest:
                 return date
             found.append(date)
-    return min(found, key=lambda d: d.earliest) if found else None
+    return min(found, key=lambda d: d.sort_key()) if found else None
 
 
 class _Reader:

@@ -259,3 +259,82 @@ def _money_error(text: str, phrase: str, rest: str) -> ParseError:
         f"one currency: a symbol ({_KNOWN_SYMBOLS}), an ISO 4217 code (USD) or a word "
         "(dollars, euros, pounds, yen); and a scale, if any, such as k, million or bn",
     )
+
+
+# Words that are not amounts -----------------------------------------------------------------
+
+# A kind of budget or of length: a category a film belongs to, not a sum or a running time.
+_BUDGET_CATEGORY_RE = re.compile(
+    r"(?:(?:on\s+)?an?\s+)?(?P<word>(?:(?:ultra|very|super)[-\s]?)?"
+    r"(?:low|big|high|mid|medium|micro|no|modest|small|tiny|large|huge|massive|mega|lavish)"
+    r"[-\s]?budget(?:ed)?|shoestring(?:[-\s]budget)?|blockbuster|expensive|inexpensive|cheap"
+    r"|costly|pricey)(?:\s+(?:film|movie|picture|production|feature))?",
+    _FLAGS,
+)
+_LENGTH_CATEGORY_RE = re.compile(
+    r"(?:an?\s+)?(?P<word>feature[-\s]length|full[-\s]length|short|long|lengthy|overlong"
+    r"|epic[-\s]length|short[-\s]film|feature)(?:\s+(?:film|movie|picture|running\s+time))?",
+    _FLAGS,
+)
+# Vague counts: "dozens of screens", "millions of dollars" -- and the least each can be.
+_VAGUE_COUNTS = {
+    "dozens": "24",
+    "scores": "40",
+    "hundreds": "200",
+    "thousands": "2,000",
+    "tens of thousands": "20,000",
+    "hundreds of thousands": "200,000",
+    "millions": "2 million",
+    "tens of millions": "20 million",
+    "hundreds of millions": "200 million",
+    "billions": "2 billion",
+}
+_VAGUE_RE = re.compile(rf"(?P<word>{_alternatives(_VAGUE_COUNTS)})\s+of\s+(?P<what>.+)", _FLAGS)
+# A length of days or years: not a Duration, which measures running times.
+_LONG_TIME_RE = re.compile(
+    rf"(?:(?P<num>{_NUMBER})\s*)?(?P<unit>decades?|years?|months?|weeks?|days?)", _FLAGS
+)
+
+
+def refuse_words(kind: str, text: str, rest: str) -> None:
+    """Refuse, with a suggestion, words that are not an amount of ``kind``: a category such
+    as *low-budget* or *feature-length*, a vague count such as *dozens of screens*, or a
+    length of days or years given as a running time."""
+    budget = _BUDGET_CATEGORY_RE.fullmatch(rest)
+    if budget is not None and kind in ("money", "quantity"):
+        word = budget.group("word").lower()
+        raise ParseError(
+            kind,
+            text,
+            f"{_MONEY_EXAMPLES}, not a category: '{word}' says what kind of budget a film had, "
+            f"not how much -- state it with the property budget_category (value: {word}), "
+            "or in a description",
+        )
+    length = _LENGTH_CATEGORY_RE.fullmatch(rest)
+    if length is not None and kind in ("duration", "quantity"):
+        word = length.group("word").lower()
+        raise ParseError(
+            kind,
+            text,
+            f"{_DURATION_EXAMPLES}, not a category: '{word}' says what kind of film it is, not "
+            "how long it runs -- state it in a description, and the running time as minutes",
+        )
+    vague = _VAGUE_RE.fullmatch(rest)
+    if vague is not None:
+        word, what = vague.group("word").lower(), vague.group("what")
+        least = _VAGUE_COUNTS[" ".join(word.split())]
+        raise ParseError(
+            kind,
+            text,
+            f"a definite number, not '{word} of {what}': write the least it can be as a bound, "
+            f"such as 'at least {least} {what}'",
+        )
+    long_time = _LONG_TIME_RE.fullmatch(rest)
+    if long_time is not None and kind == "duration":
+        raise ParseError(
+            kind,
+            text,
+            "a running time in hours, minutes or seconds, not a span of "
+            f"{long_time.group('unit').lower().removesuffix('s')}s: state it as a quantity "
+            "('10 years') or as dates ('1985/1995')",
+        )

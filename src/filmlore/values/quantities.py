@@ -2,8 +2,9 @@
 
 Sources state amounts loosely: *a nearly 3 hours crime epic*, *a concept that barely lasted
 90 minutes*, *the $60 million cost*, *about 40 screens*.  A hedged amount is kept as written
-(amount, unit and :class:`Hedge`) and stands for an interval, so that *nearly 3 hours* and
-*170 min* can later be judged compatible:
+(amount, unit and :class:`Hedge`, and the source's own words for the hedge when they are not
+its usual word: *almost*, *only*, *upwards of*) and stands for an interval, so that *nearly 3
+hours* and *170 min* can later be judged compatible:
 
 >>> epic = Duration.parse("nearly 3 hours")
 >>> epic
@@ -14,21 +15,31 @@ Duration(amount=Decimal('3'), unit='h', hedge=<Hedge.NEARLY: 'nearly'>)
 True
 >>> parse_quantity("$60M")
 Money(amount=Decimal('60000000'), currency='USD', hedge=<Hedge.EXACT: 'exact'>)
+>>> only = Duration.parse("only 90 minutes")
+>>> only.hedge, only.wording, str(only), only.bounds()
+(<Hedge.EXACT: 'exact'>, 'only', 'only 90 min', (Decimal('5400'), Decimal('5400')))
+>>> Money.parse("over $60 million").bounds()
+(Decimal('60000000'), None)
 
 Every value prints as canonical text that reads back equal: ``type(x).parse(str(x)) == x``
-and ``parse_quantity(str(x)) == x``.
+and ``parse_quantity(str(x)) == x``.  Words that name a category rather than an amount are
+refused with a suggestion:
+
+>>> Money.parse("low-budget")
+Traceback (most recent call last):
+...
+filmlore.errors.ParseError: cannot read 'low-budget' as a money: expected an amount of money such as '$60 million', '€5.5 million' or '60000000 USD', not a category: 'low-budget' says what kind of budget a film had, not how much -- state it with the property budget_category (value: low-budget), or in a description
 
 Amounts are :class:`~decimal.Decimal` (or ``int``); floats are refused, since ``2.8`` is
 not the number a source wrote.  Amounts are stored canonically -- no exponent, no trailing
 zeros -- so ``Decimal("3.0")`` is kept as ``Decimal("3")`` and ``Decimal("6E+7")`` as
 ``Decimal("60000000")``.  An amount lies in ``0 <= amount < 10**30`` with at most 20
 decimal places, which keeps every computation here exact.
-"""
+"""  # noqa: E501
 
 from __future__ import annotations
 
 import decimal
-import enum
 import re
 import unicodedata
 from collections.abc import Callable
@@ -38,25 +49,31 @@ from typing import Any, ClassVar, TypeVar, cast
 import attrs
 
 from filmlore.errors import FieldError, ParseError
-from filmlore.values._exact import _EXACT, _ONE, _ROUNDED, _canonical
+from filmlore.values._exact import _EXACT, _ROUNDED, _canonical
+from filmlore.values._hedges import (
+    Hedge,
+    canonical_wording,
+    ends_with_after,
+    hedged,
+    split_hedge,
+    wording_problem,
+)
 from filmlore.values._quantity_parse import (
     _CURRENCY_WORDS,
     _DURATION_UNITS,
     _DURATION_WORDS,
-    _FLAGS,
     _MONEY_SCALES,
     _QUANTITY_EXAMPLES,
     _QUANTITY_RE,
     _QUANTITY_SCALES,
-    _alternatives,
     _duration_error,
-    _examples,
     _money_error,
     _number,
     _number_expected,
     _read_duration,
     _read_money,
     _refuse_unknown_symbol,
+    refuse_words,
 )
 
 __all__ = ["Duration", "Hedge", "Measure", "Money", "Quantity", "parse_quantity"]
@@ -66,151 +83,12 @@ _T = TypeVar("_T")
 
 _MAX_AMOUNT = Decimal(10) ** 30
 _MAX_PLACES = 20
-_MAX_TEXT = 200
 _AMOUNT_RULE = (
     f"a finite Decimal (or int), at least 0 and below 10**30, with at most {_MAX_PLACES} decimal "
     "places; not a float, which is imprecise -- write Decimal('2.5')"
 )
 _AMOUNT_TEXT_RULE = f"an amount below 10**30 with at most {_MAX_PLACES} decimal places"
 _MAX_UNIT = 100
-
-
-# --------------------------------------------------------------------------------------------
-# Hedges
-
-
-class Hedge(str, enum.Enum):
-    """How loosely an amount is stated; the value is the word printed before the amount.
-
-    Each hedge turns an amount *v* into an interval ``[low, high]`` (``None`` = open):
-
-    ============  ==========  ============  ============  ==========================
-    hedge         printed     low           high          read from
-    ============  ==========  ============  ============  ==========================
-    ``EXACT``     (nothing)   v             v             exactly
-    ``ABOUT``     about       0.9 v         1.1 v         around, approximately,
-                                                          roughly, some, circa, ~
-    ``NEARLY``    nearly      0.85 v        v             almost, close to, just under
-    ``BARELY``    barely      0.9 v         1.05 v        only just, hardly
-    ``OVER``      over        v             open          more than, just over,
-                                                          upwards of
-    ``UNDER``     under       0             v             less than, fewer than
-    ``AT_LEAST``  at least    v             open          no less than, no fewer than
-    ``AT_MOST``   at most     0             v             up to, no more than
-    ============  ==========  ============  ============  ==========================
-
-    ``OVER`` is strictly more than *v*, but its interval is kept closed at *v*: the bounds
-    are for judging compatibility, and a source's "over 2 hours" rarely excludes 2 hours.
-
-    >>> Hedge.NEARLY.interval(Decimal(180))
-    (Decimal('153'), Decimal('180'))
-    >>> Hedge.OVER.interval(Decimal(120))
-    (Decimal('120'), None)
-    >>> Hedge.from_phrase("Close to")
-    <Hedge.NEARLY: 'nearly'>
-    """
-
-    EXACT = "exact"
-    ABOUT = "about"
-    NEARLY = "nearly"
-    BARELY = "barely"
-    OVER = "over"
-    UNDER = "under"
-    AT_LEAST = "at least"
-    AT_MOST = "at most"
-
-    @property
-    def phrase(self) -> str:
-        """The words printed before an amount: the value, or nothing for ``EXACT``.
-
-        >>> Hedge.AT_LEAST.phrase, Hedge.EXACT.phrase
-        ('at least', '')
-        """
-        return "" if self is Hedge.EXACT else self.value
-
-    @property
-    def factors(self) -> tuple[Decimal | None, Decimal | None]:
-        """The factors giving ``(low, high)`` from the amount; ``None`` for an open high end.
-
-        A low factor of ``None`` means the interval starts at zero.
-
-        >>> Hedge.ABOUT.factors
-        (Decimal('0.9'), Decimal('1.1'))
-        >>> Hedge.UNDER.factors
-        (None, Decimal('1'))
-        """
-        return _FACTORS[self]
-
-    def interval(self, value: Decimal) -> tuple[Decimal, Decimal | None]:
-        """The interval this hedge makes of ``value``: ``(low, high)``, ``high`` ``None`` if open.
-
-        >>> Hedge.BARELY.interval(Decimal(90))
-        (Decimal('81'), Decimal('94.5'))
-        """
-        low_factor, high_factor = _FACTORS[self]
-        low = Decimal(0) if low_factor is None else _canonical(_EXACT.multiply(value, low_factor))
-        high = None if high_factor is None else _canonical(_EXACT.multiply(value, high_factor))
-        return low, high
-
-    @classmethod
-    def from_phrase(cls, text: str) -> Hedge:
-        """The hedge a phrase such as ``"more than"`` or ``"~"`` stands for.
-
-        >>> Hedge.from_phrase("upwards of")
-        <Hedge.OVER: 'over'>
-        >>> Hedge.from_phrase("perhaps")
-        Traceback (most recent call last):
-        ...
-        filmlore.errors.ParseError: cannot read 'perhaps' as a hedge: expected one of ...
-        """
-        key = " ".join(text.split()).lower() if isinstance(text, str) else None
-        if key is None or key not in _HEDGE_WORDS:
-            raise ParseError("hedge", text, "one of " + ", ".join(sorted(_HEDGE_WORDS)))
-        return _HEDGE_WORDS[key]
-
-
-_FACTORS: dict[Hedge, tuple[Decimal | None, Decimal | None]] = {
-    Hedge.EXACT: (_ONE, _ONE),
-    Hedge.ABOUT: (Decimal("0.9"), Decimal("1.1")),
-    Hedge.NEARLY: (Decimal("0.85"), _ONE),
-    Hedge.BARELY: (Decimal("0.9"), Decimal("1.05")),
-    Hedge.OVER: (_ONE, None),
-    Hedge.UNDER: (None, _ONE),
-    Hedge.AT_LEAST: (_ONE, None),
-    Hedge.AT_MOST: (None, _ONE),
-}
-
-_HEDGE_WORDS: dict[str, Hedge] = {
-    "exact": Hedge.EXACT,
-    "exactly": Hedge.EXACT,
-    "about": Hedge.ABOUT,
-    "around": Hedge.ABOUT,
-    "approximately": Hedge.ABOUT,
-    "roughly": Hedge.ABOUT,
-    "some": Hedge.ABOUT,
-    "circa": Hedge.ABOUT,
-    "~": Hedge.ABOUT,
-    "nearly": Hedge.NEARLY,
-    "almost": Hedge.NEARLY,
-    "close to": Hedge.NEARLY,
-    "just under": Hedge.NEARLY,
-    "barely": Hedge.BARELY,
-    "only just": Hedge.BARELY,
-    "hardly": Hedge.BARELY,
-    "over": Hedge.OVER,
-    "more than": Hedge.OVER,
-    "just over": Hedge.OVER,
-    "upwards of": Hedge.OVER,
-    "under": Hedge.UNDER,
-    "less than": Hedge.UNDER,
-    "fewer than": Hedge.UNDER,
-    "at least": Hedge.AT_LEAST,
-    "no less than": Hedge.AT_LEAST,
-    "no fewer than": Hedge.AT_LEAST,
-    "at most": Hedge.AT_MOST,
-    "up to": Hedge.AT_MOST,
-    "no more than": Hedge.AT_MOST,
-}
 
 
 # --------------------------------------------------------------------------------------------
@@ -249,6 +127,26 @@ def _check_hedge(instance: Measure, attribute: attrs.Attribute[Any], value: obje
         raise FieldError(type(instance).__name__, attribute.name, "a Hedge", value)
 
 
+def _to_wording(value: object) -> object:
+    """Converter: the source's words for the hedge in lower case with single spaces, None
+    for none; anything else passes through for the validator to refuse."""
+    return canonical_wording(value) if isinstance(value, str) else value
+
+
+def _check_wording(instance: Measure, attribute: attrs.Attribute[Any], value: object) -> None:
+    problem = wording_problem(instance.hedge, value)
+    if problem is not None:
+        raise FieldError(type(instance).__name__, attribute.name, problem, value)
+
+
+def _wording_field() -> Any:
+    return attrs.field(
+        default=None,
+        converter=_to_wording,
+        validator=_check_wording,
+    )
+
+
 def _plain(value: Decimal) -> str:
     """A canonical amount as digits: ``170``, ``0.5``, never ``1E+2``."""
     return format(_canonical(value), "f")
@@ -257,10 +155,6 @@ def _plain(value: Decimal) -> str:
 def _grouped(value: Decimal) -> str:
     """A canonical amount with thousands separators: ``1,500.25``."""
     return format(_canonical(value), ",f")
-
-
-def _hedged(hedge: Hedge, body: str) -> str:
-    return f"{hedge.phrase} {body}" if hedge.phrase else body
 
 
 # --------------------------------------------------------------------------------------------
@@ -276,6 +170,13 @@ class Measure:
     sums in one currency, or two quantities of one unit.  :meth:`contains` and
     :meth:`overlaps` are ``False`` for measures that are not comparable.
 
+    ``wording`` keeps the source's own words for the hedge (``"almost"``, ``"only"``,
+    ``"or so"``; lower case) when they are not the hedge's printed word, and ``None``
+    otherwise; it must be words for that hedge (see :class:`Hedge`).  It is printed, read
+    back and compared like the rest of the value, and never changes :meth:`bounds`.
+
+    >>> Duration(amount=90, unit="min", wording="Only")
+    Duration(amount=Decimal('90'), unit='min', hedge=<Hedge.EXACT: 'exact'>, wording='only')
     >>> Money.parse("about $60 million").overlaps(Money.parse("$64 million"))
     True
     >>> Money.parse("$60 million").comparable(Money.parse("€60 million"))
@@ -287,6 +188,34 @@ class Measure:
     kind: ClassVar[str] = "measure"
     amount: Decimal
     hedge: Hedge
+    wording: str | None
+
+    def __attrs_post_init__(self) -> None:
+        # The hedge's own printed word is stored as no wording, so that "nearly 3 hours" is
+        # one value however it was built.
+        if self.wording is not None and self.wording == self.hedge.phrase:
+            object.__setattr__(self, "wording", None)
+
+    def __repr__(self) -> str:
+        # The attrs repr, leaving out a wording that is not set.
+        shown = (
+            f"{f.name}={getattr(self, f.name)!r}"
+            for f in attrs.fields(type(cast(Any, self)))
+            if f.name != "wording" or self.wording is not None
+        )
+        return f"{type(self).__name__}({', '.join(shown)})"
+
+    @property
+    def written_hedge(self) -> str:
+        """The hedge in the source's words (``almost``, ``only``, ``or so``), else the
+        hedge's own printed word; empty for an amount stated plainly.
+
+        >>> Duration.parse("almost 3 hours").written_hedge
+        'almost'
+        >>> Duration.parse("nearly 3 hours").written_hedge, Duration.parse("3 h").written_hedge
+        ('nearly', '')
+        """
+        return self.hedge.phrase if self.wording is None else self.wording
 
     @property
     def dimension(self) -> tuple[str, ...]:
@@ -358,12 +287,12 @@ class Measure:
         return (high is None or other_low <= high) and (other_high is None or low <= other_high)
 
     def with_hedge(self: _M, hedge: Hedge) -> _M:
-        """A copy with another hedge.
+        """A copy with another hedge, in that hedge's own word.
 
-        >>> str(Duration.parse("170 min").with_hedge(Hedge.ABOUT))
+        >>> str(Duration.parse("almost 170 min").with_hedge(Hedge.ABOUT))
         'about 170 min'
         """
-        return cast(_M, attrs.evolve(cast(Any, self), hedge=hedge))
+        return cast(_M, attrs.evolve(cast(Any, self), hedge=hedge, wording=None))
 
     @classmethod
     def parse(cls: type[_M], text: str) -> _M:
@@ -382,7 +311,7 @@ def _check_duration_unit(
         raise FieldError("Duration", attribute.name, "one of 's', 'min', 'h'", value)
 
 
-@attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
+@attrs.frozen(slots=True, kw_only=True, weakref_slot=False, repr=False)
 class Duration(Measure):
     """A length of time: ``amount`` in ``unit`` (``"s"``, ``"min"`` or ``"h"``), hedged.
 
@@ -395,7 +324,7 @@ class Duration(Measure):
     >>> Duration.parse("2 hours 50 minutes")
     Duration(amount=Decimal('170'), unit='min', hedge=<Hedge.EXACT: 'exact'>)
     >>> str(Duration.parse("almost three hours"))
-    'nearly 3 hours'
+    'almost 3 hours'
     >>> Duration.parse("PT2H50M").seconds
     Decimal('10200')
     >>> Duration(amount=2.5, unit="h")
@@ -409,6 +338,7 @@ class Duration(Measure):
     amount: Decimal = attrs.field(converter=_to_amount, validator=_check_amount)
     unit: str = attrs.field(validator=_check_duration_unit)
     hedge: Hedge = attrs.field(default=Hedge.EXACT, validator=_check_hedge)
+    wording: str | None = _wording_field()
 
     def _in_base_unit(self, amount: Decimal) -> Decimal:
         return _canonical(_EXACT.multiply(amount, _DURATION_UNITS[self.unit]))
@@ -439,7 +369,7 @@ class Duration(Measure):
         word = self.unit
         if self.unit == "h":
             word = "hour" if self.amount == 1 else "hours"
-        return _hedged(self.hedge, f"{_plain(self.amount)} {word}")
+        return hedged(self.hedge, self.wording, f"{_plain(self.amount)} {word}")
 
     @classmethod
     def parse(cls, text: str) -> Duration:
@@ -452,12 +382,15 @@ class Duration(Measure):
         ...
         filmlore.errors.ParseError: cannot read '170 parsecs' as a duration: expected a time ...
         """
-        hedge, phrase, rest = _split_hedge("duration", text)
+        hedge, phrase, rest = split_hedge("duration", text)
         found = _read_duration(rest)
         if found is None:
-            raise _duration_error(text, phrase, rest)
+            refuse_words("duration", text, rest)
+            raise _duration_error(text, phrase or "", rest)
         amount, unit = found
-        return _build("duration", text, lambda: cls(amount=amount, unit=unit, hedge=hedge))
+        return _build(
+            "duration", text, lambda: cls(amount=amount, unit=unit, hedge=hedge, wording=phrase)
+        )
 
 
 # --------------------------------------------------------------------------------------------
@@ -491,7 +424,7 @@ def _money_figure(amount: Decimal) -> str:
     return _grouped(amount)
 
 
-@attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
+@attrs.frozen(slots=True, kw_only=True, weakref_slot=False, repr=False)
 class Money(Measure):
     """An amount of money in a ``currency`` (an ISO 4217 code), hedged.
 
@@ -515,6 +448,7 @@ class Money(Measure):
     amount: Decimal = attrs.field(converter=_to_amount, validator=_check_amount)
     currency: str = attrs.field(validator=_check_currency)
     hedge: Hedge = attrs.field(default=Hedge.EXACT, validator=_check_hedge)
+    wording: str | None = _wording_field()
 
     @property
     def dimension(self) -> tuple[str, ...]:
@@ -527,7 +461,7 @@ class Money(Measure):
             body = f"{_plain(self.amount)} {self.currency}"
         else:
             body = symbol + _money_figure(self.amount)
-        return _hedged(self.hedge, body)
+        return hedged(self.hedge, self.wording, body)
 
     @classmethod
     def parse(cls, text: str) -> Money:
@@ -540,12 +474,17 @@ class Money(Measure):
         ...
         filmlore.errors.ParseError: cannot read '₿5' as a money: expected a known currency ...
         """
-        hedge, phrase, rest = _split_hedge("money", text)
+        hedge, phrase, rest = split_hedge("money", text)
         found = _read_money(rest)
         if found is None:
-            raise _money_error(text, phrase, rest)
+            refuse_words("money", text, rest)
+            raise _money_error(text, phrase or "", rest)
         amount, currency = found
-        return _build("money", text, lambda: cls(amount=amount, currency=currency, hedge=hedge))
+        return _build(
+            "money",
+            text,
+            lambda: cls(amount=amount, currency=currency, hedge=hedge, wording=phrase),
+        )
 
 
 # --------------------------------------------------------------------------------------------
@@ -589,6 +528,8 @@ def _unit_problem(unit: object) -> str | None:
         return "a unit that is not a currency (use Money for money)"
     if first.lower() in _QUANTITY_SCALES or first.lower() in _MONEY_SCALES:
         return "a unit that does not start with a scale word such as 'million'"
+    if ends_with_after(unit):
+        return "a unit that does not end with a hedge such as 'or so' or 'or more'"
     if _read_duration(f"1 {unit}") is not None:
         return "a unit that is not a time unit (use Duration for lengths of time)"
     if _read_money(f"1 {unit}") is not None:
@@ -605,7 +546,7 @@ def _check_unit(instance: Quantity, attribute: attrs.Attribute[Any], value: obje
         raise FieldError("Quantity", attribute.name, problem, value)
 
 
-@attrs.frozen(slots=True, kw_only=True, weakref_slot=False)
+@attrs.frozen(slots=True, kw_only=True, weakref_slot=False, repr=False)
 class Quantity(Measure):
     """A count or amount with a free-text ``unit`` (``"screens"``; ``""`` for none), hedged.
 
@@ -629,6 +570,7 @@ class Quantity(Measure):
     amount: Decimal = attrs.field(converter=_to_amount, validator=_check_amount)
     unit: str = attrs.field(default="", validator=_check_unit)
     hedge: Hedge = attrs.field(default=Hedge.EXACT, validator=_check_hedge)
+    wording: str | None = _wording_field()
 
     @property
     def dimension(self) -> tuple[str, ...]:
@@ -637,7 +579,7 @@ class Quantity(Measure):
 
     def __str__(self) -> str:
         body = _plain(self.amount)
-        return _hedged(self.hedge, f"{body} {self.unit}" if self.unit else body)
+        return hedged(self.hedge, self.wording, f"{body} {self.unit}" if self.unit else body)
 
     @classmethod
     def parse(cls, text: str) -> Quantity:
@@ -650,22 +592,27 @@ class Quantity(Measure):
         ...
         filmlore.errors.ParseError: cannot read 'nearly' as a quantity: expected a number ...
         """
-        hedge, phrase, rest = _split_hedge("quantity", text)
+        hedge, phrase, rest = split_hedge("quantity", text)
         _refuse_unknown_symbol("quantity", text, rest)
         match = _QUANTITY_RE.fullmatch(rest)
         if match is None:
-            raise ParseError("quantity", text, _number_expected(phrase, _QUANTITY_EXAMPLES))
+            refuse_words("quantity", text, rest)
+            raise ParseError("quantity", text, _number_expected(phrase or "", _QUANTITY_EXAMPLES))
         number, scale, unit = match.group("num", "scale", "unit")
         unit = unit or ""
-        if number.lower() in {"a", "an"} and unit.split(" ")[0].lower() in _VAGUE_AFTER_A:
-            raise ParseError("quantity", text, f"a definite number, not '{number} {unit}'")
+        if number.lower() in {"a", "an"}:
+            refuse_words("quantity", text, rest)  # "a low budget" is not one of anything
+            if unit.split(" ")[0].lower() in _VAGUE_AFTER_A:
+                raise ParseError("quantity", text, f"a definite number, not '{number} {unit}'")
         problem = _unit_problem(unit)
         if problem is not None:
             raise ParseError("quantity", text, problem)
         amount = _number(number)
         if scale:
             amount = _EXACT.scaleb(amount, _QUANTITY_SCALES[scale.lower()])
-        return _build("quantity", text, lambda: cls(amount=amount, unit=unit, hedge=hedge))
+        return _build(
+            "quantity", text, lambda: cls(amount=amount, unit=unit, hedge=hedge, wording=phrase)
+        )
 
 
 def parse_quantity(text: str) -> Duration | Money | Quantity:
@@ -677,21 +624,31 @@ def parse_quantity(text: str) -> Duration | Money | Quantity:
     >>> parse_quantity("2:50")
     Duration(amount=Decimal('170'), unit='min', hedge=<Hedge.EXACT: 'exact'>)
     >>> parse_quantity("some 40 screens")
-    Quantity(amount=Decimal('40'), unit='screens', hedge=<Hedge.ABOUT: 'about'>)
+    Quantity(amount=Decimal('40'), unit='screens', hedge=<Hedge.ABOUT: 'about'>, wording='some')
     """
-    hedge, phrase, rest = _split_hedge("quantity", text)
+    hedge, phrase, rest = split_hedge("quantity", text)
     _refuse_unknown_symbol("money", text, rest)
     duration = _read_duration(rest)
     if duration is not None:
         seconds, unit = duration
-        return _build("duration", text, lambda: Duration(amount=seconds, unit=unit, hedge=hedge))
+        return _build(
+            "duration",
+            text,
+            lambda: Duration(amount=seconds, unit=unit, hedge=hedge, wording=phrase),
+        )
     money = _read_money(rest)
     if money is not None:
         amount, currency = money
-        return _build("money", text, lambda: Money(amount=amount, currency=currency, hedge=hedge))
+        return _build(
+            "money",
+            text,
+            lambda: Money(amount=amount, currency=currency, hedge=hedge, wording=phrase),
+        )
     if _QUANTITY_RE.fullmatch(rest) is None:
+        refuse_words("quantity", text, rest)
         expected = _number_expected(
-            phrase, "a duration ('170 min'), money ('$60 million') or a count ('40 screens')"
+            phrase or "",
+            "a duration ('170 min'), money ('$60 million') or a count ('40 screens')",
         )
         raise ParseError("quantity", text, expected)
     return Quantity.parse(text)
@@ -700,40 +657,8 @@ def parse_quantity(text: str) -> Duration | Money | Quantity:
 # --------------------------------------------------------------------------------------------
 # Reading text
 #
-# The hedge is split off here; the amount after it is read by filmlore.values._quantity_parse.
-
-
-_HEDGE_RE = re.compile(
-    rf"(?:(?P<word>{_alternatives(w for w in _HEDGE_WORDS if w != '~')})(?=\s|$)|(?P<tilde>~))"
-    r"\s*",
-    _FLAGS,
-)
-_NEGATIVE_RE = re.compile(r"(?:US\$|[$€£¥]|[A-Z]{3}\s*)?\s*[-−–]\s*(?:US\$|[$€£¥])?\s*[0-9]")
-
-
-def _split_hedge(kind: str, text: object) -> tuple[Hedge, str, str]:
-    """Check ``text``, normalise its spacing and split off a leading hedge.
-
-    Returns ``(hedge, the hedge as written, the rest)``.
-    """
-    if not isinstance(text, str):
-        raise ParseError(kind, text, f"a string: {_examples(kind)}")
-    if len(text) > _MAX_TEXT:
-        raise ParseError(kind, text, f"{_examples(kind)}, in at most {_MAX_TEXT} characters")
-    clean = " ".join(text.split())
-    if not clean:
-        raise ParseError(kind, text, f"{_examples(kind)}, not an empty string")
-    hedge, phrase, rest = Hedge.EXACT, "", clean
-    match = _HEDGE_RE.match(clean)
-    if match is not None:
-        phrase = match.group("word") or match.group("tilde")
-        hedge = _HEDGE_WORDS[" ".join(phrase.split()).lower()]
-        rest = clean[match.end() :]
-    if not rest:
-        raise ParseError(kind, text, f"a number after {phrase!r}")
-    if _NEGATIVE_RE.match(rest):
-        raise ParseError(kind, text, "a non-negative amount")
-    return hedge, phrase, rest
+# The hedge is split off by filmlore.values._hedges; the amount after it is read by
+# filmlore.values._quantity_parse.
 
 
 def _build(kind: str, text: str, make: Callable[[], _T]) -> _T:
