@@ -253,7 +253,7 @@ def test_malformed_yaml_names_the_file_and_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert_no_traceback(result)
     assert f"cannot load {bad}: 1 problem(s)" in result.stderr
-    assert re.search(rf"not valid YAML: .* @ \$ \({re.escape(str(bad))}:\d+\)", result.stderr)
+    assert re.search(rf"not valid YAML: .* @ \$\S* \({re.escape(str(bad))}:\d+\)", result.stderr)
 
 
 def test_bad_values_are_all_reported_with_their_paths(tmp_path: Path) -> None:
@@ -647,3 +647,161 @@ def test_import_refuses_an_unknown_format_and_bad_options(tmp_path: Path) -> Non
     assert "pivot" in bad.stderr
     missing = run("import", "movielens", str(tmp_path / "nowhere"), "-o", str(tmp_path / "o"))
     assert missing.returncode == 2
+
+
+# --- writing a dossier, and what a fact-checker trips on ---------------------------------------
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def _on_a_terminal(args: list[str], columns: int, stdout_on_terminal: bool) -> str:
+    """Run the command with a terminal ``columns`` wide on stderr, and on stdout too when
+    ``stdout_on_terminal`` (else stdout is piped); what it wrote on stdout, lines stripped."""
+    import fcntl
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    environ = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "COLUMNS")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "filmlore", *args],
+        stdout=follower if stdout_on_terminal else subprocess.PIPE,
+        stderr=follower,
+        env={**environ, "TERM": "xterm-256color", "NO_COLOR": "1"},
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], 60)
+        if not ready:
+            break
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    piped = b""
+    if process.stdout is not None:
+        piped = process.stdout.read()
+        process.stdout.close()
+    process.wait(timeout=60)
+    os.close(leader)
+    text = piped.decode() if not stdout_on_terminal else b"".join(chunks).decode()
+    text = ANSI.sub("", text.replace("\r\n", "\n"))
+    lines = [line.rstrip() for line in text.splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def test_the_fact_sheet_wraps_the_same_shown_or_piped() -> None:
+    """Piping the sheet to a file keeps the terminal's width: the lines are the same."""
+    args = ["reconcile", str(HEAT_DIR)]
+    shown = _on_a_terminal(args, 90, stdout_on_terminal=True)
+    piped = _on_a_terminal(args, 90, stdout_on_terminal=False)
+    assert "Open disputes" in piped
+    assert max(len(line) for line in piped.splitlines()) <= 90
+    assert [line for line in shown.splitlines() if "Open disputes" in line or "—" in line][:40] == [
+        line for line in piped.splitlines() if "Open disputes" in line or "—" in line
+    ][:40]
+    narrow = run(*args, env={"COLUMNS": "70"})
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 70
+
+
+def test_a_report_suffix_that_is_not_a_format_is_an_error(tmp_path: Path) -> None:
+    """-o report.pdf does not write text into a .pdf: it says which suffixes there are."""
+    target = tmp_path / "report.pdf"
+    result = run("reconcile", str(HEAT_DIR), "-o", str(target))
+    assert result.returncode == 2
+    for words in ("-o ", ".html", "--format"):
+        assert words in result.stderr
+    assert not target.exists()
+    assert run("reconcile", str(HEAT_DIR), "-o", str(target), "--format", "html").returncode == 0
+
+
+def test_cli_errors_name_the_cli_options(tmp_path: Path) -> None:
+    """A library's message names Python arguments; the command names its own options."""
+    table = tmp_path / "films.csv"
+    table.write_text("title,year\nHeat,1995\n", encoding="utf-8")
+    missing = run("import", "table", str(table), "-o", str(tmp_path / "out"))
+    assert missing.returncode == 2
+    assert "--mapping FILE" in missing.stderr
+    assert "mapping=" not in missing.stderr
+    wrong = run("validate", str(table))
+    assert "filmlore import table PATH --mapping FILE" in wrong.stderr
+    assert "load(" not in wrong.stderr
+    suffix = run("convert", str(HEAT_DIR), str(tmp_path / "x.pdf"))
+    assert suffix.returncode == 2
+    assert "--from or --to" in suffix.stderr
+    assert "format=" not in suffix.stderr
+    columns = run("import", "movielens", str(table), "-o", str(tmp_path / "ml"))
+    assert columns.returncode == 1
+    assert_no_traceback(columns)
+    assert "no column 'movieId' in the header" in columns.stderr
+
+
+def test_a_dossier_from_scratch(tmp_path: Path) -> None:
+    """new, add-source and excerpt make a dossier that validates and reconciles, and the
+    disagreement between the two sources is a dispute on the sheet."""
+    folder = tmp_path / "takedown"
+    made = run("new", str(folder), "--film", "L.A. Takedown", "--year", "1989")
+    assert made.returncode == 0, made.stderr
+    assert run("new", str(folder), "--film", "Again").returncode == 2  # never overwritten
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Takedown at 30 | Reels</title>"
+        '<meta property="og:site_name" content="Reels"></head><body><nav>Menu</nav>'
+        "<article><p>Michael Mann’s L.A. Takedown runs barely 90 minutes.</p></article>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    listing = tmp_path / "listing.txt"
+    listing.write_text("L.A. Takedown (1989), 104 min, NBC.\n", encoding="utf-8")
+    for args in ([str(page), "--kind", "blog"], [str(listing), "--kind", "database"]):
+        added = run("add-source", str(folder), *args)
+        assert added.returncode == 0, added.stderr
+    assert sorted(p.name for p in (folder / "sources").iterdir()) == [
+        "listing.txt",
+        "listing.yaml",
+        "takedown-at-30.txt",
+        "takedown-at-30.yaml",
+    ]
+    found = run(
+        "excerpt",
+        "takedown-at-30",
+        "michael manns l.a. takedown",
+        "--dossier",
+        str(folder),
+        "--format",
+        "json",
+    )
+    assert found.returncode == 0, found.stderr
+    excerpt = json.loads(found.stdout)
+    assert excerpt["text"] == "Michael Mann’s L.A. Takedown"
+    assert run("excerpt", str(listing), "Heat").returncode == 1
+    (folder / "claims" / "takedown-at-30.yaml").write_text(
+        "source: source:takedown-at-30\nsubject: film:la-takedown-1989\nclaims:\n"
+        "  - property: runtime\n    value: barely 90 minutes\n"
+        "    excerpt: runs barely 90 minutes\n",
+        encoding="utf-8",
+    )
+    (folder / "claims" / "listing.yaml").write_text(
+        "source: source:listing\nsubject: film:la-takedown-1989\nclaims:\n"
+        "  - property: runtime\n    value: 104 min\n    excerpt: 104 minutes\n",
+        encoding="utf-8",
+    )
+    checked = run("validate", str(folder))
+    assert checked.returncode == 1
+    assert "did you mean “104 min”" in checked.stdout.replace("\n", " ") + checked.stderr
+    text = (folder / "claims" / "listing.yaml").read_text(encoding="utf-8")
+    (folder / "claims" / "listing.yaml").write_text(
+        text.replace("104 minutes", "104 min"), encoding="utf-8"
+    )
+    assert run("validate", str(folder)).returncode == 0
+    sheet = json.loads(run("reconcile", str(folder), "--format", "json").stdout)
+    assert sheet["conflicts"], sheet  # barely 90 minutes is not 104 minutes
+    copied = run("example", "heat", str(tmp_path / "heat"))
+    assert copied.returncode == 0
+    assert filmlore.load(tmp_path / "heat") == filmlore.load(HEAT_DIR)
+    assert run("example", "heat", str(tmp_path / "heat")).returncode == 2
