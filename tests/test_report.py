@@ -228,25 +228,33 @@ def test_agreement_matrix_counts_who_sides_with_whom(small: Dossier) -> None:
 # --- rendering --------------------------------------------------------------------------------
 
 
-def test_json_is_exactly_to_dict(heat: Dossier, heat_result: Reconciliation) -> None:
-    """format="json" is Reconciliation.to_dict(), with exactly its four top-level keys."""
+def test_json_keeps_to_dict_and_adds_the_sheet(heat: Dossier, heat_result: Reconciliation) -> None:
+    """format="json" holds Reconciliation.to_dict()'s four keys unchanged, and adds the
+    rejected values, the sections in report order and the numbered notes."""
     data = json.loads(report.render(heat_result, heat, format="json"))
-    assert data == json.loads(json.dumps(heat_result.to_dict()))
-    assert list(data) == ["policy", "facts", "conflicts", "sources"]
+    expected = json.loads(json.dumps(heat_result.to_dict()))
+    assert {key: data[key] for key in expected} == expected
+    added = ["rejected", "sections", "notes"]
+    assert list(data) == ["policy", "facts", "conflicts", "sources", *added]
+    assert [f["value"] for f in data["rejected"]] == [f.printed for f in heat_result.rejected]
+    assert [s["key"] for s in data["sections"]] == [key for key, _ in report.SECTIONS]
+    numbers = [n["number"] for n in data["notes"]]
+    assert numbers == list(range(1, len(numbers) + 1))
 
 
 def test_text_report_has_every_section_and_the_dispute_sides(small: Dossier) -> None:
-    """The text report gives the summary, each status, both sides with excerpts, and trust."""
+    """The text report gives the summary, each section, both sides with excerpts, and trust."""
     text = report.render(reconcile(small), small)
     assert text.startswith("A <small> dossier & friends\n")
-    assert "3 facts (1 agreed, 1 resolved, 0 disputed, 1 single-source)" in text
+    flat = " ".join(text.split())
+    assert "0 open disputes, 1 resolved dispute, 1 agreed fact and 1 single-source fact" in flat
     assert "Resolved disputes (1)" in text
     assert "Open disputes (0)" in text
-    assert "✓ 170 min — blog, db" in text
-    assert "✗ 120 min — zine" in text
-    assert "“A tight 120 minutes.”" in text  # the losing side's excerpt
+    assert "✓ accepted: 170 min — blog, db (2 independent sources)" in text
+    assert "✗ turned down: 120 min — zine" in text
+    assert "zine: “A tight 120 minutes.”" in text  # the losing side's excerpt, by its source
     assert "why: " in text
-    assert re.search(r"misattributed\s+0\.50\s+zine", text)
+    assert re.search(r"zine\s+misattributed\s+0\.50", text)
     assert "Source trust" in text
 
 
@@ -268,10 +276,13 @@ def test_open_disputes_are_listed_with_their_explanation(small: Dossier) -> None
 def test_rejected_values_show_the_denial(heat: Dossier, heat_result: Reconciliation) -> None:
     """A value the evidence turns down is listed with the denying source and its words."""
     text = report.render(heat_result, heat)
-    assert "and 2 rejected values" in text
-    section = text.split("Rejected values (2)")[1].split("Single-source facts")[0]
-    assert "The Godfather Part II · shared_scene" in section
-    assert "✓ Al Pacino and Robert De Niro [denies] — inscker-review" in section
+    assert "1 rejected value" in text
+    section = text.split("Rejected values (1)")[1].split("Agreed facts")[0]
+    assert (
+        "The Godfather Part II · shared_scene: Al Pacino and Robert De Niro — turned down"
+        in section
+    )
+    assert "• denied by inscker-review" in section
     assert "but never interacted" in section
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import pytest
 
 import filmlore
-from filmlore import Dossier, reconcile, report
+from filmlore import Dossier, EntityRef, reconcile, report
 from tests.test_report import HEAT_DIR, small_dossier
 
 #: Attributes that make a browser fetch something.
@@ -86,8 +87,9 @@ def test_heat_report_is_self_contained_with_a_picture_and_every_source(heat: Dos
     text = "".join(parsed.text)
     for source in heat.sources:
         assert str(source.id) in text, source.id
-    assert ("a", {"href": heat["source:tmdb-heat"].url, "rel": "noreferrer noopener"}) in (
-        parsed.tags
+    anchors = [attrs for tag, attrs in parsed.tags if tag == "a" and "rel" in attrs]
+    assert {"href": heat["source:tmdb-heat"].url, "rel": "noreferrer noopener"}.items() <= (
+        anchors[0].items()
     )
     for heading in ("Open disputes", "Resolved disputes", "Agreed facts", "Quote fidelity"):
         assert heading in text
@@ -107,12 +109,12 @@ def test_source_text_is_escaped_everywhere() -> None:
 
 
 def test_the_dispute_shows_both_sides_and_their_excerpts() -> None:
-    """The resolved runtime shows 170 min (chosen) and 120 min, each with its excerpt."""
+    """The resolved runtime shows 170 min (accepted) and 120 min, each with its excerpt."""
     dossier = small_dossier()
     parsed = parse(report.render(reconcile(dossier), dossier, format="html"))
     text = " ".join(" ".join(parsed.text).split())
-    assert "✓ chosen" in text
-    assert "✗ not chosen" in text
+    assert "✓ accepted: 170 min" in text
+    assert "✗ turned down: 120 min" in text
     start = text.index("Resolved disputes (1)")
     section = text[start : text.index("Agreed facts (1)", start)]
     assert "170 min" in section
@@ -133,3 +135,33 @@ def test_matrix_svg_colours_agreement() -> None:
     assert 'fill="#c83c32"' in svg  # db and zine: 0/1
     assert ">1/1<" in svg
     assert ">0/1<" in svg
+
+
+def test_the_matrix_tells_one_shared_fact_from_many() -> None:
+    """1 of 1 and 21 of 21 both agree always, but a cell resting on one fact is paler and
+    says so: every cell gives its counts."""
+    from filmlore.report import AgreementMatrix
+    from filmlore.report._html import matrix_svg
+
+    refs = tuple(EntityRef("source", k) for k in ("a", "b", "c"))
+    matrix = AgreementMatrix(
+        sources=refs,
+        agree=((30, 1, 21), (1, 5, 0), (21, 0, 40)),
+        disagree=((0, 0, 0), (0, 0, 0), (0, 0, 0)),
+    )
+    svg = matrix_svg(matrix)
+    found = re.findall(r'fill="#288c50"(?: fill-opacity="([0-9.]+)")?/><text[^>]*>(\d+/\d+)<', svg)
+    shade = {text: float(value or 1) for value, text in found}
+    assert shade["1/1"] < 0.6 < shade["21/21"]
+    assert shade["21/21"] == 1.0
+
+
+def test_the_page_is_laid_out_for_a_phone() -> None:
+    """The page declares its width, turns its tables into blocks on a narrow screen and
+    lets the matrix scroll in its own box."""
+    dossier = small_dossier()
+    page = report.render(reconcile(dossier), dossier, format="html")
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert "@media (max-width: 700px)" in page
+    assert '<div class="scroll"><svg' in page
+    assert "overflow-x: auto" in page

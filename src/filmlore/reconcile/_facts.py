@@ -48,14 +48,23 @@ _VERBS = {
 
 
 def names(labels: list[str]) -> str:
-    """A list of names in a sentence: ``a``, ``a and b``, ``a, b, c and 2 more``."""
+    """A list of names in a sentence, every one of them: ``a``, ``a and b``, ``a, b and c``.
+
+    >>> names(["coffee-shop-article", "crime-epic-blog", "tmdb-heat"])
+    'coffee-shop-article, crime-epic-blog and tmdb-heat'
+    """
     if not labels:
         return "no source"
     if len(labels) == 1:
         return labels[0]
-    if len(labels) <= 4:
-        return ", ".join(labels[:-1]) + " and " + labels[-1]
-    return ", ".join(labels[:3]) + f" and {len(labels) - 3} more"
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def _because(reason: str, winners: list[str], losers: list[str]) -> str:
+    """A policy's reason with the sources of each side named in it: ``{winners}`` are the
+    sources of the accepted value, ``{losers}`` those against it."""
+    against = names(losers) if losers else "the other sources"
+    return reason.replace("{winners}", names(winners)).replace("{losers}", against)
 
 
 def _key(label: str) -> str:
@@ -440,7 +449,10 @@ class FactBuilder:
         if dispute:
             text += "; " + "; ".join(dispute)
         if status is FactStatus.RESOLVED:
-            return f"{text}, but {self.reason} (confidence {conf:.2f})."
+            winners = sorted({_key(x.source) for x in supporters})
+            losers = sorted({_key(d.source) for d in dissenters} - set(winners))
+            reason = _because(self.reason, winners, losers)
+            return f"{text}, but {reason} (confidence {conf:.2f})."
         return f"{text}, and the evidence does not settle it (confidence {conf:.2f})."
 
     # --- the whole result --------------------------------------------------------------------
@@ -526,18 +538,37 @@ class FactBuilder:
         return tuple(out)
 
     def _rejection(self, c: int) -> str:
-        """Why candidate ``c`` is turned down: who denies it, against whom."""
+        """Why candidate ``c`` is turned down: who denies it, against whom -- and, of a
+        source that reports the value as others' view and denies it itself, just that."""
         deny, asserting = self.denying(c), self.asserting(c)
-        verb = "denies" if len({self.who(r) for r in deny}) == 1 else "deny"
-        text = f"{self._who(deny)} {verb} {self.label(c)}"
         hedged = [r for r in asserting if self._stance[r] == _HEDGES]
         firm = [r for r in asserting if self._stance[r] != _HEDGES]
+        deniers = {self.who(r) for r in deny}
+        hedgers = {self.who(r) for r in hedged}
+        both = sorted(deniers & hedgers)
+        label = self.label(c)
+        parts = []
+        if both:
+            one = len(both) == 1
+            parts.append(
+                f"{names(both)} {'reports' if one else 'report'} the view '{label}' but "
+                f"{'denies' if one else 'deny'} it {'itself' if one else 'themselves'}"
+            )
+        others = sorted(deniers - set(both))
+        if others:
+            verb = "denies" if len(others) == 1 else "deny"
+            parts.append(f"{names(others)} {verb} {'it' if both else label}")
+        text = "; ".join(parts)
         if firm:
             text += f", against {self._who(firm)}"
-        if hedged:
-            text += f"; {self._who(hedged)} only {'reports' if len(hedged) == 1 else 'report'} it"
+        reporters = sorted(hedgers - set(both))
+        if reporters:
+            verb = "reports" if len(reporters) == 1 else "report"
+            text += f"; {names(reporters)} only {verb} it, hedged"
         if not asserting:
             return text + "; no source asserts it."
+        if not firm:
+            text += "; no source asserts it"
         return text + f" (confidence {1.0 - float(self._prob[c]):.2f})."
 
     def _side(self, head: int, members: list[int], shared: set[int]) -> ConflictSide:

@@ -75,8 +75,13 @@ class Policy(abc.ABC):
         return {"name": self.name, "parameters": self.parameters(), "repr": repr(self)}
 
     def reason(self) -> str:
-        """A few words on how this policy decides, for explanations."""
-        return "the policy prefers it"
+        """A few words on how this policy decides, for explanations: the clause after
+        "but" in "… denies it, but tmdb-heat proved more accurate than the-blog".
+
+        In it ``{winners}`` stands for the names of the sources that give the accepted
+        value and ``{losers}`` for those against it; a reason without them is used as it is.
+        """
+        return "the policy preferred the value of {winners} to that of {losers}"
 
     def _source_weights(self, sources: list[SourceInfo]) -> FloatArray:
         return np.ones(len(sources))
@@ -113,8 +118,8 @@ class Vote(Policy):
         return self._votes(evidence)
 
     def reason(self) -> str:
-        """How the vote decides."""
-        return "more sources give it"
+        """How the vote decides: by independent voices."""
+        return "{winners} outvoted {losers}"
 
     def __repr__(self) -> str:
         return "Vote()"
@@ -169,8 +174,8 @@ class WeightedVote(Policy):
         return {"weights": dict(self.weights), "default": self.default}
 
     def reason(self) -> str:
-        """How the weighted vote decides."""
-        return "its sources weigh more"
+        """How the weighted vote decides: by the sources' weights."""
+        return "{winners} outweighed {losers}"
 
     def __repr__(self) -> str:
         extra = "" if self.default == 1.0 else f", default={self.default:g}"
@@ -235,8 +240,8 @@ class Authority(Policy):
         return {"order": list(self.order)}
 
     def reason(self) -> str:
-        """How authority decides."""
-        return "its sources rank higher"
+        """How authority decides: by the sources' rank."""
+        return "{winners} outranked {losers}"
 
     def __repr__(self) -> str:
         return f"Authority({' > '.join(self.order)})"
@@ -410,8 +415,8 @@ class TruthDiscovery(Policy):
         return self._changed()
 
     def reason(self) -> str:
-        """How truth discovery decides."""
-        return "the sources of the accepted value have proved more accurate"
+        """How truth discovery decides: by how accurate each source proved on every fact."""
+        return "{winners} proved more accurate than {losers}"
 
     def __repr__(self) -> str:
         parts = [f"{k}={v!r}" for k, v in self._changed().items()]

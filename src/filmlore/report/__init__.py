@@ -4,7 +4,7 @@
 come from, for names, excerpts and quotes -- into a report a person reads:
 
 ``text``
-    plain text: the facts by status, the disputes with both sides and their excerpts,
+    plain text: the sections in order, each dispute with every side and its excerpts,
     quote fidelity and source trust.
 ``markdown``
     a fact sheet to paste into an article, with footnote citations (``[^1]``) to the
@@ -12,9 +12,16 @@ come from, for names, excerpts and quotes -- into a report a person reads:
 ``html``
     one self-contained page (inline CSS and SVG; no scripts, fonts or images fetched) with
     the fact sheet, the disputes, the quote-fidelity table and a source × source agreement
-    matrix.
+    matrix; it reads on a phone as on a laptop.
 ``json``
-    exactly :meth:`Reconciliation.to_dict() <filmlore.Reconciliation.to_dict>`.
+    :meth:`Reconciliation.to_dict() <filmlore.Reconciliation.to_dict>`, with the rejected
+    values, the sections in report order and the numbered notes beside its keys.
+
+Every format leads with what needs a decision: open disputes, resolved disputes, rejected
+values; then the agreed and the single-source facts; then, in a section of their own, the
+opinions (:func:`is_opinion`).  Each value comes with how much evidence is behind it
+("4 sources (2 independent)"), its qualifiers, and the words of any source that only
+hedges; an excerpt of a data set is shown as the fields of its row (``runtime = 170.0``).
 
 :func:`quote_fidelity` needs no reconciliation: it says, for every line the sources quote,
 how faithfully each source renders it.  :func:`rich_report` gives the terminal report as
@@ -30,19 +37,24 @@ from typing import Any, Literal
 from filmlore.dossier import Dossier
 from filmlore.models import Claim
 from filmlore.reconcile import Reconciliation
-from filmlore.report._html import HTML_ORDER, render_html
+from filmlore.report._entries import OPINION_KINDS, SECTIONS, AgreementMatrix, is_opinion
+from filmlore.report._html import render_html
+from filmlore.report._json import report_dict
 from filmlore.report._markdown import render_markdown
 from filmlore.report._quotes import QuoteLine, QuoteRendering, quote_fidelity
 from filmlore.report._rich import view_renderable
 from filmlore.report._text import render_text
-from filmlore.report._view import AgreementMatrix, agreement_matrix, build_view
+from filmlore.report._view import agreement_matrix, build_view
 
 __all__ = [
     "FORMATS",
+    "OPINION_KINDS",
+    "SECTIONS",
     "AgreementMatrix",
     "QuoteLine",
     "QuoteRendering",
     "agreement_matrix",
+    "is_opinion",
     "quote_fidelity",
     "render",
     "rich_report",
@@ -67,17 +79,20 @@ def render(
     ``dossier`` (or the claims that were reconciled) names subjects and values, gives each
     claim's source and excerpt for citations and both sides of every dispute, and adds the
     quote-fidelity table (with a dossier) and the source agreement matrix; without it the
-    report shows ids.  ``title`` defaults to the dossier's title.  ``json`` is exactly
-    ``reconciliation.to_dict()``, indented, whatever the dossier.
+    report shows ids.  ``title`` defaults to the dossier's title.  ``json`` holds
+    ``reconciliation.to_dict()``'s keys unchanged and adds ``rejected``, ``sections`` and
+    ``notes`` (see :doc:`/howto/reports`).
 
     """
     if format not in FORMATS:
         raise ValueError(f"unknown report format {format!r}; formats: {', '.join(FORMATS)}")
     if format == "json":
-        return json.dumps(reconciliation.to_dict(), indent=2, ensure_ascii=False) + "\n"
-    if format == "html":
-        return render_html(build_view(reconciliation, dossier, title=title, order=HTML_ORDER))
+        view = build_view(reconciliation, dossier, title=title, quotes=False)
+        data = report_dict(reconciliation, view)
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     view = build_view(reconciliation, dossier, title=title)
+    if format == "html":
+        return render_html(view)
     if format == "text":
         return render_text(view)
     return render_markdown(view)
@@ -89,8 +104,10 @@ def rich_report(
     *,
     title: str | None = None,
 ) -> Any:
-    """The report as a `rich <https://rich.readthedocs.io>`_ renderable -- coloured tables for
-    a terminal: ``rich.console.Console().print(rich_report(reconciliation, dossier))``.
+    """The report as a `rich <https://rich.readthedocs.io>`_ renderable for a terminal:
+    ``rich.console.Console().print(rich_report(reconciliation, dossier))``.  It is the text
+    report, coloured, wrapped at the terminal's width or 100 columns, whichever is less --
+    piped into a file it reads exactly as ``render(..., format="text")``.
 
     Needs the ``cli`` extra (rich); raises :class:`~filmlore.MissingDependencyError` without it.
     """

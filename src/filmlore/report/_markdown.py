@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import re
 
-from filmlore.report._text import source_keys, summary_line
-from filmlore.report._view import DISPUTES, STATUSES, Citation, FactView, ReportView
+from filmlore.report._entries import ALWAYS_SHOWN, Citation, FactView, ReportView
+from filmlore.report._text import (
+    dispute_heading,
+    side_statement,
+    side_who,
+    source_keys,
+    summary_line,
+)
 
 __all__ = ["md_escape", "render_markdown"]
 
@@ -27,33 +33,32 @@ def _notes(numbers: tuple[int, ...]) -> str:
 
 
 def _fact_row(fact: FactView) -> str:
+    value = md_escape(fact.value)
+    value += "".join(f"<br>also {md_escape(w)}" for w in fact.also)
+    value += "".join(f"<br>{md_escape(k)} hedges: {md_escape(w)}" for k, w in fact.hedges)
     cells = [
         md_escape(fact.subject_name),
         md_escape(fact.property),
-        md_escape(fact.value) + "".join(f"<br>also {md_escape(w)}" for w in fact.also),
-        f"{fact.confidence:.2f}",
+        value,
         f"{md_escape(source_keys(fact.sources))} {_notes(fact.citations)}".strip(),
+        md_escape(fact.count.text),
     ]
+    if not fact.opinion:
+        cells.append(f"{fact.confidence:.2f}")
     return "| " + " | ".join(cells) + " |"
 
 
 def _dispute(fact: FactView) -> list[str]:
     out = [
-        f"### {md_escape(fact.subject_name)} — {md_escape(fact.property)}",
-        "",
-        f"Confidence {fact.confidence:.2f}.",
+        f"### {md_escape(dispute_heading(fact))}",
         "",
     ]
     for side in fact.sides:
-        value = md_escape(side.value)
-        value = (
-            f"**{value}** ({'turned down' if fact.status == 'rejected' else 'chosen'})"
-            if side.chosen
-            else value
-        )
-        stance = "" if side.stance == "asserts" else f" ({side.stance})"
-        who = md_escape(source_keys(side.sources))
-        out.append(f"- {value}{stance} — {who}{_notes(side.citations)}")
+        mark = f"{side.mark} " if side.mark != "•" else ""
+        said = md_escape(side_statement(fact, side))
+        said = f"**{said}**" if side.chosen else said
+        joiner = " by " if fact.status == "rejected" else " — "
+        out.append(f"- {mark}{said}{joiner}{md_escape(side_who(side))}{_notes(side.citations)}")
     if fact.explanation:
         out += ["", f"*Why:* {md_escape(fact.explanation)}"]
     out.append("")
@@ -70,8 +75,8 @@ def _footnote(note: Citation) -> str:
         who += f", quoting {md_escape(note.said_by)}"
     if note.via:
         who += f" (via {md_escape(', '.join(note.via))})"
-    excerpt = f": “{md_escape(note.excerpt)}”" if note.excerpt else f" ({note.claim})"
-    return f"[^{note.number}]: {who}{excerpt}"
+    words = f": {md_escape(note.words)}" if note.words else f" ({note.claim})"
+    return f"[^{note.number}]: {who}{words}"
 
 
 def render_markdown(view: ReportView) -> str:
@@ -82,23 +87,24 @@ def render_markdown(view: ReportView) -> str:
         f"*Reconciled with {md_escape(view.policy)}: {md_escape(summary_line(view))}.*",
         "",
     ]
-    for status, heading in STATUSES:
-        facts = view.with_status(status)
-        disputes = status in DISPUTES
-        if not facts and status not in ("resolved", "disputed"):
+    for key, heading, facts in view.sections():
+        if not facts and key not in ALWAYS_SHOWN:
             continue
         out += [f"## {heading}", ""]
         if not facts:
             out += ["None.", ""]
-        elif disputes:
-            for fact in facts:
+        for fact in facts:
+            if fact.disputed:
                 out += _dispute(fact)
-        else:
+        rows = [f for f in facts if not f.disputed]
+        if rows:
+            confidence = "" if key == "opinions" else " Confidence |"
             out += [
-                "| Subject | Property | Value | Confidence | Sources |",
-                "|---|---|---|---:|---|",
+                f"| Subject | Property | {'Opinion' if key == 'opinions' else 'Value'} "
+                f"| Sources | Evidence |{confidence}",
+                "|---|---|---|---|---|" + ("" if key == "opinions" else "---:|"),
             ]
-            out += [_fact_row(f) for f in facts]
+            out += [_fact_row(f) for f in rows]
             out.append("")
     if view.quotes:
         out += ["## Quote fidelity", ""]

@@ -1,7 +1,9 @@
-"""The report, format-free: facts by status, their sides, citations, sources and agreement.
+"""The report built from a reconciliation: each fact's view with its sides, evidence and
+numbered citations, in report order; the sources; who agrees with whom.
 
-Every format (text, Markdown, HTML, the terminal) renders one :class:`ReportView`, built
-once from a reconciliation and, when given, the dossier its claims come from.
+Every format (text, the terminal, Markdown, HTML, JSON) renders the one
+:class:`~filmlore.report._entries.ReportView` that :func:`build_view` makes, from a
+reconciliation and, when given, the dossier its claims come from.
 """
 
 from __future__ import annotations
@@ -10,177 +12,32 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-import attrs
-
 from filmlore.dossier import Dossier
 from filmlore.models import Claim, Source
-from filmlore.reconcile import Conflict, ConflictSide, Fact, Reconciliation, Support
+from filmlore.properties import registry as default_registry
+from filmlore.reconcile import Conflict, Fact, Reconciliation, Support
+from filmlore.report._entries import (
+    DISPUTES,
+    SECTION_ORDER,
+    AgreementMatrix,
+    Citation,
+    Count,
+    FactView,
+    ReportView,
+    Side,
+    SourceView,
+    count_of,
+    is_opinion,
+    ref_of,
+    status_name,
+    verdict,
+)
+from filmlore.report._evidence import Cell, Field, csv_rows, excerpt_fields, quoted
 from filmlore.report._names import describe_source, name_of, value_text
-from filmlore.report._quotes import QuoteLine, quote_fidelity
+from filmlore.report._quotes import quote_fidelity
 from filmlore.values.refs import EntityRef
 
-__all__ = [
-    "DISPUTES",
-    "STATUSES",
-    "AgreementMatrix",
-    "Citation",
-    "FactView",
-    "ReportView",
-    "Side",
-    "SourceView",
-    "agreement_matrix",
-    "build_view",
-]
-
-#: Fact statuses in report order, with their section headings.
-STATUSES: tuple[tuple[str, str], ...] = (
-    ("agreed", "Agreed facts"),
-    ("resolved", "Resolved disputes"),
-    ("disputed", "Open disputes"),
-    ("rejected", "Rejected values"),
-    ("single-source", "Single-source facts"),
-)
-#: The statuses alone, in report order.
-STATUS_ORDER: tuple[str, ...] = tuple(name for name, _ in STATUSES)
-#: The statuses shown with every side and its excerpts, not as a row of a table.
-DISPUTES = frozenset(("resolved", "disputed", "rejected"))
-
-
-def status_name(status: Any) -> str:
-    """The status as its lower-case word (``agreed``, ``single-source`` …)."""
-    value = getattr(status, "value", status)
-    return str(value).lower().replace("_", "-")
-
-
-def _ref(value: Any) -> EntityRef | None:
-    if isinstance(value, EntityRef):
-        return value
-    try:
-        return EntityRef.parse(str(value))
-    except ValueError:
-        return None
-
-
-@attrs.frozen(slots=True, kw_only=True)
-class Citation:
-    """A numbered note: the claim, its source, and the words it rests on."""
-
-    number: int
-    claim: EntityRef
-    source: EntityRef | None
-    label: str
-    excerpt: str | None = None
-    url: str | None = None
-    via: tuple[str, ...] = ()
-    said_by: str | None = None
-
-
-@attrs.frozen(slots=True, kw_only=True)
-class Side:
-    """One side of a fact: a value, whether the sources assert or deny it, who, and where."""
-
-    value: str
-    stance: str
-    sources: tuple[EntityRef, ...]
-    citations: tuple[int, ...]
-    chosen: bool
-
-
-@attrs.frozen(slots=True, kw_only=True)
-class FactView:
-    """A fact as a report shows it.
-
-    ``sources`` are the sources that give its value in its own terms; ``also`` lists the
-    other supporters in their own words ("'1995' (coarser) — crime-epic-blog"), so that no
-    source is shown giving a value it did not give.  ``sides`` are the sides of its dispute,
-    each with every source on it.
-    """
-
-    subject: str
-    subject_name: str
-    property: str
-    value: str
-    status: str
-    confidence: float
-    explanation: str
-    sources: tuple[EntityRef, ...]
-    citations: tuple[int, ...]
-    sides: tuple[Side, ...]
-    support: int
-    dissent: int
-    also: tuple[str, ...] = ()  # supporters in their own words, where those differ
-
-
-@attrs.frozen(slots=True, kw_only=True)
-class SourceView:
-    """A source as a report shows it: what it is, how far it is trusted, and how many
-    claims it stands behind (made, or relayed to the source that made them)."""
-
-    id: EntityRef
-    label: str
-    kind: str
-    url: str | None
-    trust: float | None
-    claims: int
-    relays: tuple[str, ...] = ()
-
-
-@attrs.frozen(slots=True, kw_only=True)
-class AgreementMatrix:
-    """How often each pair of sources agrees and disagrees over the reconciled facts.
-
-    Two sources *agree* on a fact when they are on the same side of it (both support its
-    value, or both give the same other value) and *disagree* when they are on different
-    sides.  ``agree[i][j]`` and ``disagree[i][j]`` count facts for ``sources[i]`` and
-    ``sources[j]``; on the diagonal, the facts a source speaks to at all.
-    """
-
-    sources: tuple[EntityRef, ...]
-    agree: tuple[tuple[int, ...], ...]
-    disagree: tuple[tuple[int, ...], ...]
-
-    def rate(self, a: EntityRef | str, b: EntityRef | str) -> float | None:
-        """The share of the facts both speak to on which ``a`` and ``b`` agree, or None
-        when they never speak to the same fact."""
-        i, j = self._index(a), self._index(b)
-        total = self.agree[i][j] + self.disagree[i][j]
-        return None if total == 0 else self.agree[i][j] / total
-
-    def _index(self, ref: EntityRef | str) -> int:
-        key = ref if isinstance(ref, EntityRef) else EntityRef.parse(ref)
-        return self.sources.index(key)
-
-
-@attrs.frozen(slots=True, kw_only=True)
-class ReportView:
-    """Everything a report shows."""
-
-    title: str
-    policy: str
-    facts: tuple[FactView, ...]
-    sources: tuple[SourceView, ...]
-    citations: tuple[Citation, ...]
-    matrix: AgreementMatrix
-    quotes: tuple[QuoteLine, ...]
-    claims: int
-    conflicts: int
-    dossier: Dossier | None = attrs.field(default=None, eq=False, repr=False)
-
-    def with_status(self, status: str) -> list[FactView]:
-        """The facts of one status, in report order."""
-        return [f for f in self.facts if f.status == status]
-
-    def citation(self, number: int) -> Citation:
-        """The citation numbered ``number``."""
-        return self.citations[number - 1]
-
-    def counts(self) -> dict[str, int]:
-        """How many facts of each status."""
-        return {status: len(self.with_status(status)) for status, _ in STATUSES}
-
-    def name(self, ref: EntityRef | None) -> str:
-        """The name of what ``ref`` names."""
-        return name_of(self.dossier, ref)
+__all__ = ["agreement_matrix", "build_view"]
 
 
 def _policy_label(reconciliation: Reconciliation) -> str:
@@ -197,6 +54,18 @@ class _Notes:
         self.dossier = dossier
         self.items: list[Citation] = []
         self.seen: dict[tuple[Any, ...], int] = {}
+        self.rows: dict[EntityRef, list[list[Cell]]] = {}
+
+    def _fields(self, claim: Claim, entity: Any) -> tuple[str | None, tuple[Field, ...]]:
+        if claim.excerpt is None:
+            return None, ()
+        source = entity if isinstance(entity, Source) else None
+        rows = None
+        if source is not None and source.text and claim.excerpt.locator is None:
+            rows = self.rows.get(source.id)
+            if rows is None:
+                rows = self.rows[source.id] = csv_rows(source.text)
+        return excerpt_fields(claim.excerpt, source, rows)
 
     def cite(self, claim_id: EntityRef, claim: Claim | None) -> int:
         source = claim.source if claim is not None else None
@@ -208,6 +77,7 @@ class _Notes:
         url = entity.url if isinstance(entity, Source) else None
         via = tuple(name_of(self.dossier, v) for v in claim.via) if claim is not None else ()
         said = claim.attributed_to if claim is not None else None
+        where, fields = self._fields(claim, entity) if claim is not None else (None, ())
         number = len(self.items) + 1
         self.items.append(
             Citation(
@@ -219,6 +89,9 @@ class _Notes:
                 url=url,
                 via=via,
                 said_by=name_of(self.dossier, said) if said is not None else None,
+                fields=fields,
+                where=where,
+                stance=claim.stance.value if claim is not None else "asserts",
             )
         )
         self.seen[key] = number
@@ -236,13 +109,13 @@ def _dedupe(items: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def _value_text(dossier: Dossier | None, fact_or_side: Fact | ConflictSide) -> str:
-    if isinstance(fact_or_side, ConflictSide) and fact_or_side.value_text is not None:
-        return fact_or_side.value_text  # the side in its own words, names and scope
+def _value_text(dossier: Dossier | None, fact_or_side: Any) -> str:
+    if not isinstance(fact_or_side, Fact) and fact_or_side.value_text is not None:
+        return str(fact_or_side.value_text)  # a side in its own words, names and scope
     value = fact_or_side.value
     if isinstance(value, EntityRef):
         return value_text(dossier, value)
-    return fact_or_side.printed
+    return str(fact_or_side.printed)
 
 
 def _qualifier_text(dossier: Dossier | None, value: str) -> str:
@@ -310,8 +183,27 @@ def _givers(dossier: Dossier | None, fact: Fact) -> tuple[EntityRef, ...]:
     )
 
 
+def _hedged(supports: Iterable[Support]) -> tuple[EntityRef, ...]:
+    """The sources whose every claim among ``supports`` hedges."""
+    items = list(supports)
+    firm = {s.source for s in items if s.stance != "hedges"}
+    return _refs(sorted({s.source for s in items if s.stance == "hedges"} - firm))
+
+
+def _hedges(dossier: Dossier | None, supports: Iterable[Support]) -> tuple[tuple[str, str], ...]:
+    """Each hedging supporter's source and its words as written (its excerpt)."""
+    out: dict[tuple[str, str], None] = {}
+    for s in supports:
+        if s.stance != "hedges":
+            continue
+        claim = _claim(dossier, s.claim)
+        words = quoted(claim.excerpt.text) if claim is not None and claim.excerpt else ""
+        out[(s.source.split(":", 1)[-1], words)] = None
+    return tuple(out)
+
+
 def _refs(items: Iterable[Any]) -> tuple[EntityRef, ...]:
-    return _dedupe(r for r in (_ref(x) for x in items) if r is not None)
+    return _dedupe(r for r in (ref_of(x) for x in items) if r is not None)
 
 
 def _conflict_for(fact: Fact, conflicts: Mapping[tuple[str, str], list[Conflict]]) -> Any:
@@ -323,90 +215,146 @@ def _conflict_for(fact: Fact, conflicts: Mapping[tuple[str, str], list[Conflict]
     return None
 
 
-def _fact_view(
-    fact: Fact,
-    dossier: Dossier | None,
-    notes: _Notes,
-    conflicts: Mapping[tuple[str, str], list[Conflict]],
-    *,
-    rejected: bool = False,
-) -> FactView:
-    """A fact as the report shows it; a ``rejected`` one is supported by its denials."""
-    value = _value_text(dossier, fact)
-    support_ids = _refs(fact.support)
-    dissent_ids = _refs(fact.dissent)
+class _Builder:
+    """Builds the view of each fact, numbering citations as they are first used."""
 
-    def cite(ids: Iterable[EntityRef]) -> tuple[int, ...]:
-        return _dedupe(notes.cite(ref, _claim(dossier, ref)) for ref in ids)
+    def __init__(
+        self,
+        dossier: Dossier | None,
+        notes: _Notes,
+        conflicts: Mapping[tuple[str, str], list[Conflict]],
+    ) -> None:
+        self.dossier, self.notes, self.conflicts = dossier, notes, conflicts
+        self.registry = dossier.registry if dossier is not None else default_registry
+        self._opinions: dict[str, bool] = {}
 
-    def sources_of(ids: Iterable[EntityRef], given: Iterable[Any]) -> tuple[EntityRef, ...]:
+    def is_opinion(self, property: str) -> bool:
+        """:func:`is_opinion` of ``property`` in the dossier's registry (asked once)."""
+        found = self._opinions.get(property)
+        if found is None:
+            found = self._opinions[property] = is_opinion(property, self.registry)
+        return found
+
+    def cite(self, ids: Iterable[EntityRef]) -> tuple[int, ...]:
+        return _dedupe(self.notes.cite(ref, _claim(self.dossier, ref)) for ref in ids)
+
+    def sources_of(self, ids: Iterable[EntityRef], given: Iterable[Any]) -> tuple[EntityRef, ...]:
         found = _refs(given)
         if found:
             return found
-        return _dedupe(c.source for c in (_claim(dossier, r) for r in ids) if c is not None)
+        claims = (_claim(self.dossier, r) for r in ids)
+        return _dedupe(c.source for c in claims if c is not None)
 
-    chosen = Side(
-        value=value,
-        stance="denies" if rejected else "asserts",
-        sources=sources_of(support_ids, fact.sources),
-        citations=cite(support_ids),
-        chosen=True,
-    )
-    sides = [chosen]
-    conflict = _conflict_for(fact, conflicts) if dissent_ids else None
-    if conflict is not None:
-        support = {str(c) for c in fact.support}
-        dissent = {str(c) for c in fact.dissent}
-        for side in conflict.sides:
-            claims = set(map(str, side.claims))
-            if support & claims or not dissent & claims:
-                continue
-            ids = _refs(side.claims)
-            sides.append(
-                Side(
-                    value=_value_text(dossier, side),
-                    stance="denies" if side.denies else "asserts",
-                    sources=sources_of(ids, side.sources),
-                    citations=cite(ids),
-                    chosen=False,
+    def side(
+        self,
+        status: str,
+        value: str,
+        stance: str,
+        ids: Sequence[EntityRef],
+        supports: Sequence[Support],
+        given: Iterable[Any] = (),
+        *,
+        chosen: bool = False,
+    ) -> Side:
+        sources = self.sources_of(ids, given)
+        # without the supporters' origins, how many are independent is not known
+        count = count_of(supports) if supports else Count(sources=len(sources), independent=None)
+        return Side(
+            value=value,
+            stance=stance,
+            sources=sources,
+            citations=self.cite(ids),
+            chosen=chosen,
+            verdict=verdict(status, chosen, stance),
+            count=count,
+            hedged=_hedged(supports),
+        )
+
+    def other_sides(self, fact: Fact, status: str, value: str) -> list[Side]:
+        """The sides against the fact: those of its conflict, else its dissenters by value."""
+        dossier = self.dossier
+        dissent_ids = _refs(fact.dissent)
+        if not dissent_ids:
+            return []
+        conflict = _conflict_for(fact, self.conflicts)
+        sides: list[Side] = []
+        if conflict is not None:
+            support = {str(c) for c in fact.support}
+            dissent = {str(c) for c in fact.dissent}
+            for side in conflict.sides:
+                claims = set(map(str, side.claims))
+                if support & claims or not dissent & claims:
+                    continue
+                hedging = bool(side.supporters) and all(
+                    x.stance == "hedges" for x in side.supporters
                 )
-            )
-    else:
-        others: dict[tuple[str, str], list[EntityRef]] = {}  # (value, stance): claims
-        for ref in dissent_ids:
-            claim = _claim(dossier, ref)
-            if claim is None:
-                key = ("another value", "asserts")
-            else:
-                key = (value_text(dossier, claim.value), claim.stance.value)
-            others.setdefault(key, []).append(ref)
-        for (other, stance), group in others.items():
-            sides.append(
-                Side(
-                    value=other,
-                    stance=stance,
-                    sources=sources_of(group, ()),
-                    citations=cite(group),
-                    chosen=False,
+                stance = "denies" if side.denies else "hedges" if hedging else "asserts"
+                sides.append(
+                    self.side(
+                        status,
+                        _value_text(dossier, side),
+                        stance,
+                        _refs(side.claims),
+                        side.supporters,
+                        side.sources,
+                    )
                 )
-            )
-    confidence = float(fact.confidence)
-    subject = _ref(fact.subject)
-    return FactView(
-        subject=str(fact.subject),
-        subject_name=name_of(dossier, subject) if subject is not None else str(fact.subject),
-        property=fact.property,
-        value=_qualified(value, fact.qualifiers, dossier),
-        also=() if rejected else _also(dossier, fact),
-        status="rejected" if rejected else status_name(fact.status),
-        confidence=confidence if math.isfinite(confidence) else 0.0,
-        explanation=fact.explanation,
-        sources=(() if rejected else _givers(dossier, fact)) or chosen.sources,
-        citations=chosen.citations,
-        sides=tuple(sides),
-        support=len(support_ids),
-        dissent=len(dissent_ids),
-    )
+            return sides
+        groups: dict[tuple[str, str], tuple[list[EntityRef], list[Support]]] = {}
+        if fact.dissenters:
+            for s in fact.dissenters:
+                ids, sups = groups.setdefault((s.value_text, s.stance), ([], []))
+                ids.extend(_refs([s.claim]))
+                sups.append(s)
+        else:  # a fact without its dissenters' words: read them from the claims
+            for ref in dissent_ids:
+                claim = _claim(dossier, ref)
+                key = (
+                    ("another value", "asserts")
+                    if claim is None
+                    else (value_text(dossier, claim.value), claim.stance.value)
+                )
+                groups.setdefault(key, ([], []))[0].append(ref)
+        for (other, stance), (ids, sups) in groups.items():
+            sides.append(self.side(status, other, stance, ids, sups))
+        return sides
+
+    def fact(self, fact: Fact, *, rejected: bool = False) -> FactView:
+        """A fact as the report shows it; a ``rejected`` one is supported by its denials."""
+        dossier = self.dossier
+        value = _value_text(dossier, fact)
+        status = "rejected" if rejected else status_name(fact.status)
+        support_ids = _refs(fact.support)
+        chosen = self.side(
+            status,
+            value,
+            "denies" if rejected else "asserts",
+            support_ids,
+            fact.supporters,
+            fact.sources,
+            chosen=True,
+        )
+        sides = [chosen, *self.other_sides(fact, status, value)]
+        confidence = float(fact.confidence)
+        subject = ref_of(fact.subject)
+        return FactView(
+            subject=str(fact.subject),
+            subject_name=name_of(dossier, subject) if subject is not None else str(fact.subject),
+            property=fact.property,
+            value=_qualified(value, fact.qualifiers, dossier),
+            also=() if rejected else _also(dossier, fact),
+            status=status,
+            confidence=confidence if math.isfinite(confidence) else 0.0,
+            explanation=fact.explanation,
+            sources=(() if rejected else _givers(dossier, fact)) or chosen.sources,
+            citations=chosen.citations,
+            sides=tuple(sides),
+            support=len(support_ids),
+            dissent=len(_refs(fact.dissent)),
+            count=chosen.count,
+            hedges=() if rejected else _hedges(dossier, fact.supporters),
+            opinion=self.is_opinion(fact.property),
+        )
 
 
 def _conflicts(reconciliation: Reconciliation) -> dict[tuple[str, str], list[Conflict]]:
@@ -430,14 +378,12 @@ def agreement_matrix(
 
 
 def _fact_views(
-    reconciliation: Reconciliation,
-    dossier: Dossier | None,
-    notes: _Notes,
-    order: Sequence[str] = STATUS_ORDER,
+    reconciliation: Reconciliation, dossier: Dossier | None, notes: _Notes
 ) -> tuple[FactView, ...]:
-    """Every fact and rejected value: by status in ``order``, then by subject (the dossier's
-    films first, then as they come).  Citations are numbered in that order."""
-    conflicts = _conflicts(reconciliation)
+    """Every fact and rejected value in report order: by section; within one, disputes
+    first, then by subject (the dossier's films first, then as they come).  Citations are
+    numbered in that order."""
+    builder = _Builder(dossier, notes, _conflicts(reconciliation))
     items = [(f, False) for f in reconciliation.facts]
     items += [(f, True) for f in reconciliation.rejected]
     first: dict[str, int] = {}
@@ -445,21 +391,27 @@ def _fact_views(
         first.setdefault(str(film.id), len(first))
     for fact, _ in items:
         first.setdefault(str(fact.subject), len(first))
-    rank = {status: i for i, status in enumerate(order)}
+    sections = {name: i for i, name in enumerate(SECTION_ORDER)}
 
-    def place(item: tuple[Fact, bool]) -> tuple[int, int]:
+    def place(item: tuple[Fact, bool]) -> tuple[int, int, int, int]:
         fact, rejected = item
         status = "rejected" if rejected else status_name(fact.status)
-        return rank.get(status, len(rank)), first[str(fact.subject)]
+        section = "opinions" if builder.is_opinion(fact.property) else status
+        return (
+            sections.get(section, len(sections)),
+            0 if status in DISPUTES else 1,
+            first[str(fact.subject)],
+            sections.get(status, len(sections)),
+        )
 
     items.sort(key=place)
-    return tuple(_fact_view(f, dossier, notes, conflicts, rejected=r) for f, r in items)
+    return tuple(builder.fact(f, rejected=r) for f, r in items)
 
 
 def _matrix(facts: Sequence[FactView], trust: Mapping[Any, float]) -> AgreementMatrix:
     order: dict[EntityRef, None] = {}
     for key in trust:
-        ref = _ref(key)
+        ref = ref_of(key)
         if ref is not None:
             order[ref] = None
     for fact in facts:
@@ -505,17 +457,16 @@ def build_view(
     *,
     title: str | None = None,
     quotes: bool = True,
-    order: Sequence[str] = STATUS_ORDER,
 ) -> ReportView:
     """The report of ``reconciliation``, with names, excerpts and quotes from ``dossier``."""
     dossier = _as_dossier(dossier)
     notes = _Notes(dossier)
-    facts = _fact_views(reconciliation, dossier, notes, order)
+    facts = _fact_views(reconciliation, dossier, notes)
     trust = {str(k): float(v) for k, v in reconciliation.source_trust.items()}
     matrix = _matrix(facts, reconciliation.source_trust)
     known: dict[EntityRef, None] = dict.fromkeys(matrix.sources)
     for key in reconciliation.source_trust:
-        ref = _ref(key)
+        ref = ref_of(key)
         if ref is not None:
             known.setdefault(ref, None)
     if dossier is not None:

@@ -1,0 +1,1 @@
+"""The HTML report checked in a real browser (headless Chromium)."""
