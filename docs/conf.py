@@ -62,7 +62,6 @@ intersphinx_mapping = {
 intersphinx_timeout = 5
 
 doctest_global_setup = f"""
-HEAT_DIR = {str(HERE.parent / "examples" / "heat")!r}
 import datetime
 from decimal import Decimal
 import filmlore

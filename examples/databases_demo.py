@@ -100,7 +100,14 @@ def main(argv: Sequence[str] = ()) -> int:
     print(f"Validation: {len(issues)} error(s)")
 
     result: Reconciliation = filmlore.reconcile(dossier)
-    print(f"\nReconciliation: {result!r}\n")
+    counts: dict[str, int] = {}
+    for fact in result.facts:
+        counts[fact.status.value] = counts.get(fact.status.value, 0) + 1
+    said = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    print(
+        f"\nReconciled by {result.policy.name}: {len(result.facts)} facts ({said}), "
+        f"{len(result.conflicts)} disputes\n"
+    )
     for film in sorted(dossier.films, key=lambda f: (f.year or 0, f.title.text)):
         facts = [f for f in result.facts_about(film.id) if f.property in SHOWN]
         if not facts:

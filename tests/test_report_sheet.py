@@ -123,11 +123,11 @@ def test_the_summary_counts_follow_the_same_order(
 def test_opinions_are_listed_apart_from_the_facts(
     heat: Dossier, text: str, data: dict[str, object]
 ) -> None:
-    """Every value of an opinion property (kind ``assessment``: Heat's ``assessment`` and
-    ``reception``) is in the Opinions section, and no fact is."""
+    """Every value of an opinion property (kind ``assessment``: Heat's ``assessment``,
+    ``reception`` and ``characterization``) is in the Opinions section, and no fact is."""
     opinions = {p.name for p in heat.registry if report.is_opinion(p.name, heat.registry)}
-    assert {"assessment", "reception"} <= opinions
-    assert "characterization" not in opinions  # a text property: a fact unless declared
+    assert {"assessment", "reception", "characterization"} <= opinions
+    assert "character_occupation" not in opinions  # a category: a fact
     for section in data["sections"]:  # type: ignore[attr-defined]
         for entry in section["entries"]:
             assert (entry["property"] in opinions) == (section["key"] == "opinions"), entry

@@ -99,7 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
             "Load a dossier or a file of claims (a claims CSV too), reconcile the "
             "claims with a policy, and report the facts -- agreed, resolved, disputed, "
             "single-source -- with their sources, the disputes with both sides, quote fidelity "
-            "and source trust.  --format json prints exactly Reconciliation.to_dict()."
+            "and source trust.  --format json prints Reconciliation.to_dict() and the report's "
+            "rejected values, sections and notes."
         ),
         epilog="examples:\n"
         "  filmlore reconcile heat\n"
