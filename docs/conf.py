@@ -61,7 +61,7 @@ intersphinx_mapping = {
 }
 intersphinx_timeout = 5
 
-doctest_global_setup = f"""
+doctest_global_setup = """
 import datetime
 from decimal import Decimal
 import filmlore

@@ -520,8 +520,7 @@ class _Checker:
                 "excerpt-not-in-source",
                 f"{path}.excerpt",
                 f"the excerpt of {c.id} is not in the text of {source.id} (compared with "
-                "whitespace collapsed and typographic quotes and dashes read as plain ones)"
-                + hint,
+                "whitespace collapsed and typographic quotes and dashes read as plain ones)" + hint,
             )
         elif excerpt.start is not None:
             self.add(

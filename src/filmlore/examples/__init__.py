@@ -23,7 +23,6 @@ EXAMPLES: dict[str, str] = {
 }
 
 
-
 def example_path(name: str = "heat") -> Path:
     """The folder of the example dossier ``name``, inside the installed package.
 

@@ -83,10 +83,7 @@ def _read_claims_file(data: dict[str, Any], collector: Collector, label: str) ->
     defaults = {key: data[key] for key in CLAIM_DEFAULTS if key in data}
     items = data.get("claims")
     if items.__class__ is list and defaults:
-        items = [
-            {**defaults, **item} if item.__class__ is dict else item
-            for item in items
-        ]
+        items = [{**defaults, **item} if item.__class__ is dict else item for item in items]
     collector.many("claims", items, ("claims",), label)
 
 
