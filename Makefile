@@ -54,7 +54,7 @@ dist-check: $(STAMP)
 	$(BIN)/python tests/extras/check_extras.py "$$(cd dist && pwd)/$$(cd dist && ls *.whl)" build/extras
 	mkdir -p $(DIST_ROOT)/project/docs
 	cp -R tests examples $(DIST_ROOT)/project/
-	cp -R docs/reference docs/howto docs/_ext $(DIST_ROOT)/project/docs/
+	cp -R docs/reference docs/howto docs/tutorial docs/explanation docs/_ext $(DIST_ROOT)/project/docs/
 	mkdir -p $(DIST_ROOT)/project/benchmarks
 	cp -R benchmarks/truth benchmarks/*.py $(DIST_ROOT)/project/benchmarks/
 	if [ -d ../shared ]; then ln -s "$$(cd ../shared && pwd)" $(DIST_ROOT)/shared; fi
