@@ -7,6 +7,7 @@ from __future__ import annotations
 import bz2
 import copy
 import gzip
+import hashlib
 import json
 import warnings
 from decimal import Decimal
@@ -560,7 +561,8 @@ def _references(draw: st.DrawFn) -> dict[str, Any]:
             "datavalue": time(f"+{day.isoformat()}T00:00:00Z"),
         }
     ]
-    digest = draw(st.from_regex(r"[0-9a-f]{40}", fullmatch=True))
+    # Wikidata's hash digests the reference's snaks: one hash, one reference
+    digest = hashlib.sha1(json.dumps(snaks, sort_keys=True).encode()).hexdigest()
     return {"hash": digest, "snaks": snaks, "snaks-order": list(snaks)}
 
 
