@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import pty
 import re
-import select
 import shlex
 import shutil
 import subprocess
@@ -18,7 +16,7 @@ import pytest
 
 import filmlore
 from filmlore import Dossier, Vote, reconcile
-from tests.conftest import ROOT
+from tests.conftest import ROOT, on_a_terminal
 
 HEAT_DIR = filmlore.example_path("heat")
 ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;[0-9;]+)m")
@@ -41,14 +39,6 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
     """The command failed cleanly: a message, not a Python traceback."""
     assert "Traceback" not in result.stderr, result.stderr
-
-
-@pytest.fixture(scope="module")
-def heat() -> Dossier:
-    """The Heat dossier."""
-    loaded = filmlore.load(HEAT_DIR)
-    assert isinstance(loaded, Dossier)
-    return loaded
 
 
 @pytest.fixture(scope="module")
@@ -400,37 +390,9 @@ def test_colour_only_when_forced_and_never_with_no_color() -> None:
     assert not ANSI_COLOUR.search(plain.stdout)
 
 
-def _stderr_on_a_terminal(*args: str) -> str:
-    """Run the command with stderr on a pseudo-terminal; what it wrote there."""
-    leader, follower = pty.openpty()
-    environ = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "filmlore", *args],
-        stdout=subprocess.DEVNULL,
-        stderr=follower,
-        env={**environ, "TERM": "xterm-256color"},
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([leader], [], [], 60)
-        if not ready:
-            break
-        try:
-            data = os.read(leader, 65536)
-        except OSError:  # the terminal closed
-            break
-        if not data:
-            break
-        chunks.append(data)
-    process.wait(timeout=60)
-    os.close(leader)
-    return b"".join(chunks).decode("utf-8", "replace")
-
-
 def test_a_progress_bar_shows_on_a_terminal() -> None:
     """On a terminal, loading and reconciling show a progress bar on stderr."""
-    shown = _stderr_on_a_terminal("reconcile", str(HEAT_DIR), "--format", "json")
+    shown, _ = on_a_terminal("reconcile", str(HEAT_DIR), "--format", "json", stderr=True)
     assert "Loading heat" in shown
     assert "Reconciling 331 claims" in shown
 
@@ -655,54 +617,20 @@ def test_import_refuses_an_unknown_format_and_bad_options(tmp_path: Path) -> Non
 # --- writing a dossier, and what a fact-checker trips on ---------------------------------------
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+NO_COLOUR = {"NO_COLOR": "1"}
 
 
-def _on_a_terminal(args: list[str], columns: int, stdout_on_terminal: bool) -> str:
-    """Run the command with a terminal ``columns`` wide on stderr, and on stdout too when
-    ``stdout_on_terminal`` (else stdout is piped); what it wrote on stdout, lines stripped."""
-    import fcntl
-    import struct
-    import termios
-
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
-    environ = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "COLUMNS")}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "filmlore", *args],
-        stdout=follower if stdout_on_terminal else subprocess.PIPE,
-        stderr=follower,
-        env={**environ, "TERM": "xterm-256color", "NO_COLOR": "1"},
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([leader], [], [], 60)
-        if not ready:
-            break
-        try:
-            data = os.read(leader, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    piped = b""
-    if process.stdout is not None:
-        piped = process.stdout.read()
-        process.stdout.close()
-    process.wait(timeout=60)
-    os.close(leader)
-    text = piped.decode() if not stdout_on_terminal else b"".join(chunks).decode()
-    text = ANSI.sub("", text.replace("\r\n", "\n"))
-    lines = [line.rstrip() for line in text.splitlines()]
+def _lines(text: str) -> str:
+    """``text`` without terminal escapes and trailing spaces, blank lines dropped."""
+    lines = [line.rstrip() for line in ANSI.sub("", text).splitlines()]
     return "\n".join(line for line in lines if line)
 
 
 def test_the_fact_sheet_wraps_the_same_shown_or_piped() -> None:
     """Piping the sheet to a file keeps the terminal's width: the lines are the same."""
     args = ["reconcile", str(HEAT_DIR)]
-    shown = _on_a_terminal(args, 90, stdout_on_terminal=True)
-    piped = _on_a_terminal(args, 90, stdout_on_terminal=False)
+    shown = _lines(on_a_terminal(*args, columns=90, stdout=True, stderr=True, env=NO_COLOUR)[0])
+    piped = _lines(on_a_terminal(*args, columns=90, stderr=True, env=NO_COLOUR)[1])
     assert "Open disputes" in piped
     assert max(len(line) for line in piped.splitlines()) <= 90
     assert [line for line in shown.splitlines() if "Open disputes" in line or "—" in line][:40] == [

@@ -18,14 +18,6 @@ HEAT_DIR = filmlore.example_path("heat")
 HEAT = EntityRef("film", "heat-1995")
 
 
-@pytest.fixture(scope="module")
-def heat() -> Dossier:
-    """The dossier, loaded once."""
-    loaded = filmlore.load(HEAT_DIR)
-    assert isinstance(loaded, Dossier)
-    return loaded
-
-
 def test_loads_and_validates_with_no_issues(heat: Dossier) -> None:
     """The dossier loads and validate() finds no issue of any severity."""
     issues = filmlore.validate(heat)

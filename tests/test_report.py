@@ -98,14 +98,6 @@ def small_dossier() -> Dossier:
 
 
 @pytest.fixture(scope="module")
-def heat() -> Dossier:
-    """The Heat dossier, loaded once."""
-    loaded = filmlore.load(HEAT_DIR)
-    assert isinstance(loaded, Dossier)
-    return loaded
-
-
-@pytest.fixture(scope="module")
 def heat_result(heat: Dossier) -> Reconciliation:
     """Heat, reconciled with the default policy."""
     return reconcile(heat)

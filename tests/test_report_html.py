@@ -5,11 +5,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-import pytest
-
-import filmlore
 from filmlore import Dossier, EntityRef, reconcile, report
-from tests.test_report import HEAT_DIR, small_dossier
+from tests.test_report import small_dossier
 
 #: Attributes that make a browser fetch something.
 FETCHING = {"src", "href", "srcset", "action", "formaction", "data", "poster", "xlink:href"}
@@ -67,14 +64,6 @@ def check_self_contained(page: str, dossier: Dossier) -> Page:
     assert "@import" not in parsed.style
     assert "url(" not in parsed.style
     return parsed
-
-
-@pytest.fixture(scope="module")
-def heat() -> Dossier:
-    """The Heat dossier."""
-    loaded = filmlore.load(HEAT_DIR)
-    assert isinstance(loaded, Dossier)
-    return loaded
 
 
 def test_heat_report_is_self_contained_with_a_picture_and_every_source(heat: Dossier) -> None:

@@ -4,17 +4,12 @@ format, on a terminal or piped."""
 
 from __future__ import annotations
 
-import fcntl
 import io
 import json
 import os
-import pty
 import re
-import select
-import struct
 import subprocess
 import sys
-import termios
 from pathlib import Path
 
 import pytest
@@ -24,21 +19,13 @@ from hypothesis import strategies as st
 import filmlore
 from filmlore import Dossier, Reconciliation, reconcile, report
 from filmlore.report._entries import Count
-from tests.conftest import ROOT
+from tests.conftest import ROOT, on_a_terminal
 
 HEAT_DIR = filmlore.example_path("heat")
 #: The section keys in report order.
 ORDER = [key for key, _ in report.SECTIONS]
 #: A terminal's escape sequences (colours, styles).
 ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-
-
-@pytest.fixture(scope="module")
-def heat() -> Dossier:
-    """The Heat dossier."""
-    loaded = filmlore.load(HEAT_DIR)
-    assert isinstance(loaded, Dossier)
-    return loaded
 
 
 @pytest.fixture(scope="module")
@@ -344,38 +331,6 @@ def test_source_names_are_never_cut_short(heat: Dossier, result: Reconciliation)
 # --- the same wrapping on a terminal and piped ---------------------------------------------
 
 
-def _on_a_terminal(*args: str, columns: int) -> str:
-    """Run ``filmlore ARGS`` with stdout on a pseudo-terminal ``columns`` wide; what it
-    printed, its colours removed."""
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
-    environ = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
-    environ.pop("COLUMNS", None)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "filmlore", *args],
-        stdout=follower,
-        stderr=subprocess.DEVNULL,
-        env={**environ, "TERM": "xterm-256color"},
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([leader], [], [], 120)
-        if not ready:
-            break
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the terminal closed
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    process.wait(timeout=120)
-    os.close(leader)
-    shown = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
-    return ESCAPES.sub("", shown)
-
-
 def test_a_report_reads_the_same_on_a_terminal_and_piped(text: str) -> None:
     """`filmlore reconcile` wraps at 100 columns on a wide terminal and when piped: both
     print exactly the plain-text report (less the terminal's colours)."""
@@ -388,7 +343,8 @@ def test_a_report_reads_the_same_on_a_terminal_and_piped(text: str) -> None:
         env={**os.environ, "COLUMNS": "160"},
     ).stdout
     assert piped == text
-    assert _on_a_terminal("reconcile", str(HEAT_DIR), columns=140) == text
+    shown, _ = on_a_terminal("reconcile", str(HEAT_DIR), columns=140, stdout=True)
+    assert ESCAPES.sub("", shown) == text
     assert max(len(x) for x in text.splitlines()) <= 100 + len("mann-scraps-from-the-loft")
 
 
