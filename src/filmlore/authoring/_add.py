@@ -59,13 +59,13 @@ def _key(page: Page, location: str) -> str:
     return slug(Path(location).stem)
 
 
-def _taken(root: Path, key: str) -> bool:
+def _taken(root: Path, key: str, head: str) -> bool:
+    """Whether ``source:KEY`` is in use: a file of it in ``sources/``, or named in the
+    text ``head`` of ``dossier.yaml``."""
     sources = root / "sources"
     if any((sources / f"{key}{suffix}").exists() for suffix in (".txt", ".yaml", ".yml")):
         return True
-    head = root / "dossier.yaml"
-    text = head.read_text(encoding="utf-8") if head.is_file() else ""
-    return f"source:{key}" in text
+    return f"source:{key}" in head
 
 
 def _date(text: str | None) -> PartialDate | None:
@@ -134,6 +134,7 @@ def add_source(
         kinds = ", ".join(k.value for k in SourceKind)
         raise ScaffoldError(f"unknown source kind {kind!r}; the kinds are: {kinds}") from None
     where = str(location)
+    declared = (root / "dossier.yaml").read_text(encoding="utf-8")
     page = read_page(location)
     page = attrs.evolve(page, title=_own_title(page))
     if key is not None:
@@ -144,13 +145,13 @@ def add_source(
                 f"{key!r} is not a key: letters, digits, '.', '_', '~', '+' and '-', "
                 "starting with a letter or digit"
             ) from None
-        if _taken(root, key):
+        if _taken(root, key, declared):
             raise ScaffoldError(f"source:{key} is already in {root}: choose another key")
         chosen = key
     else:
         base = _key(page, where)
         chosen, n = base, 1
-        while _taken(root, chosen):
+        while _taken(root, chosen, declared):
             n += 1
             chosen = f"{base}-{n}"
     stated = published if isinstance(published, PartialDate) else _date(published)

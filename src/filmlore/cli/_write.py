@@ -114,11 +114,8 @@ def cmd_excerpt(app: App, args: argparse.Namespace) -> int:
 
 
 def cmd_example(app: App, args: argparse.Namespace) -> int:
-    from filmlore.examples import EXAMPLES, example_path
+    from filmlore.examples import example_path
 
-    if args.name not in EXAMPLES:
-        known = ", ".join(f"{k} ({v})" for k, v in EXAMPLES.items())
-        raise UsageError(f"no example named {args.name!r}; the examples: {known}")
     target = Path(args.folder or args.name)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise UsageError(f"{target} already exists and is not an empty folder")
