@@ -424,7 +424,7 @@ def test_agreement_reveals_accuracies_alike_with_few_sources_and_many(
     monkeypatch.setattr(policies, "truth_discovery", spy)
     table, _ = _synthetic(3000, seed=7)
     reconcile(table, policy=TruthDiscovery())
-    ev, p = captured["ev"], captured["p"]
+    (ev,), p = captured["ev"], captured["p"]
     stats = copying.pair_stats(ev, truth_module.false_values(ev, p))
     dense = copying.agreement_accuracy(stats)
     monkeypatch.setattr(copying, "_DENSE_SOURCES", 0)

@@ -14,6 +14,8 @@ the sources.  :func:`decide` then picks, the same way for every policy:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 import numpy as np
 
@@ -22,7 +24,14 @@ from filmlore.reconcile._evidence import Evidence
 from filmlore.reconcile._truth import Belief
 from filmlore.reconcile._types import BoolArray, FloatArray, IntArray
 
-__all__ = ["Decisions", "Outcome", "consistent_votes", "decide", "rank_candidates"]
+__all__ = [
+    "Decisions",
+    "Outcome",
+    "consistent_votes",
+    "decide",
+    "decide_parts",
+    "rank_candidates",
+]
 
 
 @attrs.frozen(slots=True)
@@ -76,8 +85,8 @@ def rank_candidates(ev: Evidence, keys: list[tuple[FloatArray, bool]]) -> IntArr
     return rank
 
 
-def decide(ev: Evidence, outcome: Outcome) -> Decisions:
-    """The facts an outcome leads to (see the module docstring), and each source's trust."""
+def _choose(ev: Evidence, outcome: Outcome) -> tuple[BoolArray, IntArray]:
+    """The candidates an outcome makes facts of, and each candidate's place in its item."""
     aw = ev.assert_weight()
     own_votes = ev.per_cand(aw)
     asserted_near = own_votes + ev.implying_sum(own_votes) + ev.implied_sum(own_votes)
@@ -96,14 +105,30 @@ def decide(ev: Evidence, outcome: Outcome) -> Decisions:
     winner = (rank == 0) & eligible
     implied_by_asserted = own_votes + ev.implying_sum(own_votes)
     accepted = (outcome.prob >= 0.5 - 1e-12) & (implied_by_asserted > 0) & many_c
-    chosen = winner | accepted
-    if outcome.trust is not None:
-        trust = outcome.trust
+    return winner | accepted, rank
+
+
+def decide_parts(parts: Sequence[Evidence], outcomes: Sequence[Outcome]) -> list[Decisions]:
+    """The facts the outcomes of evidence split by question lead to (see the module
+    docstring), and each source's trust -- what the policy learned, else the share of its
+    claims, over every part, that agree with the facts."""
+    chosen_rank = [_choose(ev, o) for ev, o in zip(parts, outcomes, strict=True)]
+    learned = outcomes[0].trust if outcomes else None
+    if learned is not None:
+        trust = learned
     else:
-        chosen_f = chosen.astype(float)
-        holds = chosen_f + ev.implying_sum(chosen_f) > 0
-        right = np.where(ev.ev_deny, ~holds[ev.ev_cand], holds[ev.ev_cand])
-        hits = np.bincount(ev.ev_src, ev.ev_weight * right, ev.n_sources)
-        count = np.bincount(ev.ev_src, ev.ev_weight, ev.n_sources)
+        S = parts[0].n_sources if parts else 0
+        hits, count = np.zeros(S), np.zeros(S)
+        for ev, (chosen, _) in zip(parts, chosen_rank, strict=True):
+            chosen_f = chosen.astype(float)
+            holds = chosen_f + ev.implying_sum(chosen_f) > 0
+            right = np.where(ev.ev_deny, ~holds[ev.ev_cand], holds[ev.ev_cand])
+            hits = hits + np.bincount(ev.ev_src, ev.ev_weight * right, S)
+            count = count + np.bincount(ev.ev_src, ev.ev_weight, S)
         trust = np.where(count > 0, hits / np.maximum(count, 1e-300), 0.0)
-    return Decisions(chosen=chosen, rank=rank, trust=trust)
+    return [Decisions(chosen=c, rank=r, trust=trust) for c, r in chosen_rank]
+
+
+def decide(ev: Evidence, outcome: Outcome) -> Decisions:
+    """The facts an outcome leads to (see the module docstring), and each source's trust."""
+    return decide_parts([ev], [outcome])[0]

@@ -27,6 +27,7 @@ __all__ = [
     "agreement_accuracy",
     "dependence",
     "independence",
+    "merge_pair_stats",
     "pair_stats",
     "pairs_in_groups",
 ]
@@ -259,6 +260,35 @@ def pair_stats(ev: Evidence, false_values: FloatArray, truth: IntArray | None = 
         wrong_b=wrong_b,
         wrong_same=wrong_same,
         q_sum=q_sum,
+        n_sources=S,
+    )
+
+
+def merge_pair_stats(found: list[PairStats]) -> PairStats:
+    """The :class:`PairStats` of evidence split into parts by question: each pair's counts
+    summed over the parts (one part is returned as it is)."""
+    if len(found) == 1:
+        return found[0]
+    S = found[0].n_sources
+    keys = np.concatenate([f.a.astype(np.int64) * S + f.b for f in found])
+    uniq, inverse = np.unique(keys, return_inverse=True)
+    inverse = inverse.reshape(-1)
+
+    def total(name: str) -> FloatArray:
+        values = np.concatenate([getattr(f, name) for f in found])
+        out: FloatArray = np.bincount(inverse, values, len(uniq))
+        return out
+
+    return PairStats(
+        a=uniq // S,
+        b=uniq % S,
+        shared=total("shared"),
+        agree=total("agree"),
+        judged=total("judged"),
+        wrong_a=total("wrong_a"),
+        wrong_b=total("wrong_b"),
+        wrong_same=total("wrong_same"),
+        q_sum=total("q_sum"),
         n_sources=S,
     )
 

@@ -13,7 +13,7 @@ is; truth discovery learns the sources' accuracies instead.
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
 import attrs
@@ -65,6 +65,13 @@ class Policy(abc.ABC):
     def outcome(self, evidence: Evidence) -> Outcome:
         """Support and belief for every candidate."""
 
+    def outcomes(self, parts: Sequence[Evidence]) -> list[Outcome]:
+        """The outcome of each part of evidence split by question (as the engines split a
+        large table; the parts share the sources).  By default each part on its own, which
+        is right for a policy that decides each question from what it knows of the sources
+        beforehand; a policy that learns across questions overrides it."""
+        return [self.outcome(ev) for ev in parts]
+
     def parameters(self) -> dict[str, Any]:
         """The policy's settings that differ from the defaults, as JSON-able data."""
         return {}
@@ -86,7 +93,17 @@ class Policy(abc.ABC):
     def _source_weights(self, sources: list[SourceInfo]) -> FloatArray:
         return np.ones(len(sources))
 
-    def _votes(self, evidence: Evidence) -> Outcome:
+    def _vote_outcomes(self, parts: Sequence[Evidence]) -> list[Outcome]:
+        """:meth:`_votes` on each part, the claims' say relative to the mean weight over
+        every part."""
+        if len(parts) == 1:
+            return [self._votes(parts[0])]
+        weights = [self._source_weights(ev.sources)[ev.ev_src] for ev in parts]
+        rows = sum(len(w) for w in weights)
+        mean = sum(float(w.sum()) for w in weights) / rows if rows else None
+        return [self._votes(ev, mean) for ev in parts]
+
+    def _votes(self, evidence: Evidence, mean: float | None = None) -> Outcome:
         weight = self._source_weights(evidence.sources)[evidence.ev_src]
         own = evidence.per_cand(evidence.assert_weight() * weight)
         # values the same within tolerance ("3 h" and "180 min") are one value to vote on
@@ -94,7 +111,7 @@ class Policy(abc.ABC):
         support = own + np.bincount(
             evidence.imp_from[same], own[evidence.imp_to[same]], evidence.n_cands
         )
-        return Outcome(support=support, belief=fixed_belief(evidence, _DEFAULTS, weight))
+        return Outcome(support=support, belief=fixed_belief(evidence, _DEFAULTS, weight, mean))
 
 
 @attrs.frozen(slots=True, repr=False)
@@ -116,6 +133,10 @@ class Vote(Policy):
     def outcome(self, evidence: Evidence) -> Outcome:
         """Consistent votes per candidate."""
         return self._votes(evidence)
+
+    def outcomes(self, parts: Sequence[Evidence]) -> list[Outcome]:
+        """:meth:`outcome` on each part, weights relative to their mean over every part."""
+        return self._vote_outcomes(parts)
 
     def reason(self) -> str:
         """How the vote decides: by independent voices."""
@@ -153,6 +174,10 @@ class WeightedVote(Policy):
     def outcome(self, evidence: Evidence) -> Outcome:
         """Weighted consistent votes per candidate."""
         return self._votes(evidence)
+
+    def outcomes(self, parts: Sequence[Evidence]) -> list[Outcome]:
+        """:meth:`outcome` on each part, weights relative to their mean over every part."""
+        return self._vote_outcomes(parts)
 
     def _source_weights(self, sources: list[SourceInfo]) -> FloatArray:
         out = []
@@ -224,6 +249,10 @@ class Authority(Policy):
         """Authority-weighted consistent votes per candidate."""
         return self._votes(evidence)
 
+    def outcomes(self, parts: Sequence[Evidence]) -> list[Outcome]:
+        """:meth:`outcome` on each part, weights relative to their mean over every part."""
+        return self._vote_outcomes(parts)
+
     def rank_of(self, source: SourceInfo) -> int:
         """A source's place in the order (0 first; ``len(order)`` when unlisted)."""
         if source.id in self.order:
@@ -264,7 +293,14 @@ class MostSpecific(Policy):
 
     def outcome(self, evidence: Evidence) -> Outcome:
         """The base policy's outcome, with the most precise compatible value first."""
-        base = self.base.outcome(evidence)
+        return self._refine(evidence, self.base.outcome(evidence))
+
+    def outcomes(self, parts: Sequence[Evidence]) -> list[Outcome]:
+        """The base policy's outcomes, with the most precise compatible value first."""
+        found = self.base.outcomes(parts)
+        return [self._refine(ev, base) for ev, base in zip(parts, found, strict=True)]
+
+    def _refine(self, evidence: Evidence, base: Outcome) -> Outcome:
         ev = evidence
         if not len(ev.imp_from):
             return base
@@ -389,18 +425,28 @@ class TruthDiscovery(Policy):
 
     def outcome(self, evidence: Evidence) -> Outcome:
         """Iterate to a fixed point of source accuracy and belief."""
-        learned = truth_discovery(evidence, self.params)
-        post, holds = learned.belief.post, learned.belief.holds
-        # the most specific value that is more likely true than not, else the most probable
-        likely = holds >= 0.5 - 1e-12
-        support = np.where(likely, 2.0 + evidence.spec, 0.0) + post
-        return Outcome(
-            support=support,
-            belief=learned.belief,
-            trust=learned.trust,
-            dependence=learned.dependence,
-            iterations=learned.iterations,
-        )
+        return self.outcomes([evidence])[0]
+
+    def outcomes(self, parts: Sequence[Evidence]) -> list[Outcome]:
+        """Iterate to a fixed point of source accuracy and belief over every part: the
+        parts share what is learned of the sources."""
+        learned = truth_discovery(parts, self.params)
+        out = []
+        for ev, belief in zip(parts, learned.beliefs, strict=True):
+            # the most specific value that is more likely true than not, else the most
+            # probable
+            likely = belief.holds >= 0.5 - 1e-12
+            support = np.where(likely, 2.0 + ev.spec, 0.0) + belief.post
+            out.append(
+                Outcome(
+                    support=support,
+                    belief=belief,
+                    trust=learned.trust,
+                    dependence=learned.dependence,
+                    iterations=learned.iterations,
+                )
+            )
+        return out
 
     def _changed(self) -> dict[str, Any]:
         out = {}

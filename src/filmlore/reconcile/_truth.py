@@ -25,7 +25,7 @@ probability and not a share of the votes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 import attrs
@@ -38,6 +38,7 @@ from filmlore.reconcile._copying import (
     agreement_accuracy,
     dependence,
     independence,
+    merge_pair_stats,
     pair_stats,
 )
 from filmlore.reconcile._evidence import Evidence
@@ -47,9 +48,11 @@ __all__ = [
     "SOURCE_PRIORS",
     "UNKNOWN_PRIOR",
     "Belief",
+    "Learned",
     "TDParams",
     "believe",
     "false_values",
+    "per_source",
     "source_priors",
     "truth_discovery",
 ]
@@ -254,19 +257,27 @@ def believe(
 
 
 def _generalisation(
-    ev: Evidence, belief: Belief, related: BoolArray, kind: IntArray, n_kinds: int, p: TDParams
+    parts: Sequence[Evidence],
+    beliefs: Sequence[Belief],
+    related: Sequence[BoolArray],
+    kind: IntArray,
+    n_kinds: int,
+    p: TDParams,
 ) -> FloatArray:
     """How often each source is right but vague: of its right claims in questions where
     values refine each other, the share that are right only because a finer value is true
     -- a Beta posterior worth ``generalise_weight`` claims at its kind's rate, itself pooled
     over the kind's sources from ``generalise_prior`` (most sources of a web benchmark
     name the country where the truth is a city; a database names the city)."""
-    S = ev.n_sources
-    aw = ev.assert_weight() * related[ev.cand_item[ev.ev_cand]]
-    # right only because a finer value (named or not) is the truth
-    finer = ev.implying_sum(belief.post, vague=True)
-    vague = np.bincount(ev.ev_src, finer[ev.ev_cand] * aw, S)
-    right = np.bincount(ev.ev_src, belief.holds[ev.ev_cand] * aw, S)
+    S = len(kind)
+    vague = np.zeros(S)
+    right = np.zeros(S)
+    for ev, belief, rel in zip(parts, beliefs, related, strict=True):
+        aw = ev.assert_weight() * rel[ev.cand_item[ev.ev_cand]]
+        # right only because a finer value (named or not) is the truth
+        finer = ev.implying_sum(belief.post, vague=True)
+        vague = vague + np.bincount(ev.ev_src, finer[ev.ev_cand] * aw, S)
+        right = right + np.bincount(ev.ev_src, belief.holds[ev.ev_cand] * aw, S)
     pool = (np.bincount(kind, vague, n_kinds) + p.generalise_weight * p.generalise_prior) / (
         np.bincount(kind, right, n_kinds) + p.generalise_weight
     )
@@ -282,12 +293,21 @@ def _row_right(ev: Evidence, belief: Belief) -> FloatArray:
     return out
 
 
+def per_source(parts: Sequence[Evidence], per_row: Sequence[FloatArray]) -> FloatArray:
+    """The sum of a per-row quantity over each source's rows, across every part."""
+    S = parts[0].n_sources if parts else 0
+    out = np.zeros(S)
+    for ev, x in zip(parts, per_row, strict=True):
+        out = out + np.bincount(ev.ev_src, x, S)
+    return out
+
+
 @attrs.frozen(slots=True)
 class Learned:
-    """What :func:`truth_discovery` learned: the belief, each source's trust, how often it
-    is right but vague, the dependent pairs found, and the rounds it took."""
+    """What :func:`truth_discovery` learned: the belief in each part, each source's trust,
+    how often it is right but vague, the dependent pairs found, and the rounds it took."""
 
-    belief: Belief
+    beliefs: tuple[Belief, ...]
     trust: FloatArray
     gen: FloatArray
     dependence: Dependence | None
@@ -296,21 +316,27 @@ class Learned:
 
 @attrs.define(slots=True)
 class _Setting:
-    """What every run of :func:`_em` on one evidence shares."""
+    """What every run of :func:`_em` on one split of the evidence shares: the sources'
+    priors and claim counts (over every part), and each part's ``n`` and related items."""
 
     stated: FloatArray
     documented: FloatArray
     kind: IntArray
     n_kinds: int
     count: FloatArray
-    n_item: FloatArray
-    n_row: FloatArray
-    related: BoolArray
+    n_item: list[FloatArray]
+    n_row: list[FloatArray]
+    related: list[BoolArray]
+
+    @property
+    def any_related(self) -> bool:
+        """True when some question of some part has values that refine each other."""
+        return any(bool(r.any()) for r in self.related)
 
 
 @attrs.define(slots=True)
 class _Run:
-    belief: Belief
+    beliefs: list[Belief]
     trust: FloatArray
     gen: FloatArray
     hits: FloatArray
@@ -318,54 +344,65 @@ class _Run:
     iterations: int
 
 
-def _setting(ev: Evidence, p: TDParams) -> _Setting:
-    stated, documented, kind = source_priors(ev, p.prior_accuracy)
-    n_item = false_values(ev, p)
+def _setting(parts: Sequence[Evidence], p: TDParams) -> _Setting:
+    stated, documented, kind = source_priors(parts[0], p.prior_accuracy)
+    n_item = [false_values(ev, p) for ev in parts]
     return _Setting(
         stated=stated,
         documented=documented,
         kind=kind,
         n_kinds=int(kind.max()) + 1 if len(kind) else 0,
-        count=np.bincount(ev.ev_src, ev.ev_weight, ev.n_sources),
+        count=per_source(parts, [ev.ev_weight for ev in parts]),
         n_item=n_item,
-        n_row=n_item[ev.cand_item[ev.ev_cand]],
-        related=ev.item_related(),
+        n_row=[n[ev.cand_item[ev.ev_cand]] for ev, n in zip(parts, n_item, strict=True)],
+        related=[ev.item_related() for ev in parts],
     )
 
 
 def _em(
-    ev: Evidence,
+    parts: Sequence[Evidence],
     p: TDParams,
     st: _Setting,
     start: FloatArray,
-    indep: FloatArray,
+    indep: Sequence[FloatArray],
     gen0: FloatArray,
 ) -> _Run:
-    """EM rounds from the trust ``start`` to a fixed point (see :func:`truth_discovery`)."""
-    S = ev.n_sources
+    """EM rounds from the trust ``start`` to a fixed point (see :func:`truth_discovery`).
+
+    Each round is a map over the parts of the evidence -- the belief in each part's
+    candidates, given the sources' trust -- and a sum over them, per source: a part holds
+    whole questions, so the parts only meet in the sources' records.
+    """
+    S = len(st.kind)
     pw = p.prior_weight
-    w = ev.ev_weight
     kind, n_kinds = st.kind, st.n_kinds
     prior = np.where(st.stated >= 0, st.stated, st.documented)
     trust = start.copy()
     gen = gen0.copy()
-    right: FloatArray | None = None
+    rights: list[FloatArray] | None = None
     hits = np.zeros(S)
-    zero = np.zeros(ev.n_cands)
-    belief = Belief(zero, zero, zero, zero, np.zeros(ev.n_items))
+    beliefs: list[Belief] = []
     iterations = 0
     for _ in range(p.max_iterations):
         iterations += 1
-        if right is None:  # the first round: every source at its starting trust
-            acc = np.clip(trust, _EPS, 1 - _EPS)[ev.ev_src]
-        else:  # each claim weighed by its source's accuracy on its other claims
-            own = w * right
-            acc = (hits[ev.ev_src] - own + pw * prior[ev.ev_src]) / (st.count[ev.ev_src] - w + pw)
-            acc = np.clip(acc, _EPS, 1 - _EPS)
-        voice = np.log(st.n_row * acc / (1.0 - acc)) * indep
-        belief = believe(ev, voice, gen, st.n_item, st.related)
-        right = _row_right(ev, belief)
-        hits = np.bincount(ev.ev_src, w * right, S).astype(float)
+        beliefs = []
+        new_rights = []
+        for i, ev in enumerate(parts):
+            w = ev.ev_weight
+            if rights is None:  # the first round: every source at its starting trust
+                acc = np.clip(trust, _EPS, 1 - _EPS)[ev.ev_src]
+            else:  # each claim weighed by its source's accuracy on its other claims
+                own = w * rights[i]
+                acc = (hits[ev.ev_src] - own + pw * prior[ev.ev_src]) / (
+                    st.count[ev.ev_src] - w + pw
+                )
+                acc = np.clip(acc, _EPS, 1 - _EPS)
+            voice = np.log(st.n_row[i] * acc / (1.0 - acc)) * indep[i]
+            belief = believe(ev, voice, gen, st.n_item[i], st.related[i])
+            beliefs.append(belief)
+            new_rights.append(_row_right(ev, belief))
+        rights = new_rights
+        hits = per_source(parts, [ev.ev_weight * r for ev, r in zip(parts, rights, strict=True)])
         # a source's prior: its kind's record on the kind's *other* sources, from the
         # kind's documented prior -- a source alone of its kind starts from that prior
         kind_hits = np.bincount(kind, hits, n_kinds)[kind] - hits
@@ -373,31 +410,37 @@ def _em(
         kind_acc = (kind_hits + p.kind_weight * st.documented) / (kind_count + p.kind_weight)
         prior = np.where(st.stated >= 0, st.stated, kind_acc)
         new_trust = (hits + pw * prior) / (st.count + pw)
-        if st.related.any():
-            gen = _generalisation(ev, belief, st.related, kind, n_kinds, p)
+        if st.any_related:
+            gen = _generalisation(parts, beliefs, st.related, kind, n_kinds, p)
         change = float(np.abs(new_trust - trust).max()) if S else 0.0
         trust = new_trust
         if change < p.tolerance:
             break
-    return _Run(belief=belief, trust=trust, gen=gen, hits=hits, prior=prior, iterations=iterations)
+    return _Run(
+        beliefs=beliefs, trust=trust, gen=gen, hits=hits, prior=prior, iterations=iterations
+    )
 
 
-def _objective(ev: Evidence, p: TDParams, st: _Setting, run: _Run, indep: FloatArray) -> float:
+def _objective(
+    parts: Sequence[Evidence], p: TDParams, st: _Setting, run: _Run, indep: Sequence[FloatArray]
+) -> float:
     """How well a fixed point explains the claims: the log-likelihood of every claim under
     the model at the run's trust, plus the log density of each trust under its Beta prior
     at the source's starting prior -- what tells a right fixed point from a wrong one that
     EM may also reach."""
     A = np.clip(run.trust, _EPS, 1 - _EPS)
-    acc = A[ev.ev_src]
-    voice = np.log(st.n_row * acc / (1.0 - acc)) * indep
-    belief = believe(ev, voice, run.gen, st.n_item, st.related)
-    # every hypothesis of a one-valued question starts equally likely: the named values,
-    # the unnamed ones and the unnamed ones below each coarse candidate
-    many_c = ev.item_many[ev.cand_item]
-    below = np.where(ev.coarse() & ~ev.open & ~many_c, st.n_item[ev.cand_item], 0.0)
-    mass = st.n_item + 1.0 + ev.item_sum(below)
-    total = float(np.sum(belief.log_z - np.log(mass)))
-    total += float(np.sum(ev.ev_weight * indep * np.log((1.0 - acc) / st.n_row)))
+    total = 0.0
+    for i, ev in enumerate(parts):
+        acc = A[ev.ev_src]
+        voice = np.log(st.n_row[i] * acc / (1.0 - acc)) * indep[i]
+        belief = believe(ev, voice, run.gen, st.n_item[i], st.related[i])
+        # every hypothesis of a one-valued question starts equally likely: the named
+        # values, the unnamed ones and the unnamed ones below each coarse candidate
+        many_c = ev.item_many[ev.cand_item]
+        below = np.where(ev.coarse() & ~ev.open & ~many_c, st.n_item[i][ev.cand_item], 0.0)
+        mass = st.n_item[i] + 1.0 + ev.item_sum(below)
+        total += float(np.sum(belief.log_z - np.log(mass)))
+        total += float(np.sum(ev.ev_weight * indep[i] * np.log((1.0 - acc) / st.n_row[i])))
     # the prior each source starts from (not the one pooled during the run, which differs
     # between runs and would make their objectives incomparable)
     prior = np.clip(np.where(st.stated >= 0, st.stated, st.documented), _EPS, 1 - _EPS)
@@ -435,12 +478,14 @@ def spectral_start(stats: PairStats, S: int, shrink: float = 5.0) -> FloatArray 
     return out
 
 
-def truth_discovery(ev: Evidence, p: TDParams) -> Learned:
+def truth_discovery(parts: Evidence | Sequence[Evidence], p: TDParams) -> Learned:
     """Iterate to a fixed point of source accuracy and belief (see the module docstring).
 
-    Each round weighs every claim by its source's accuracy on its *other* claims, computes
-    the belief in every candidate, and re-estimates each source's accuracy -- a Beta
-    posterior with ``prior_weight`` claims at its prior, the prior being its stated
+    ``parts`` is the evidence, whole or split by question into parts that share the
+    sources (as the engines split a large table); a split gives the same answer as the
+    whole.  Each round weighs every claim by its source's accuracy on its *other* claims,
+    computes the belief in every candidate, and re-estimates each source's accuracy -- a
+    Beta posterior with ``prior_weight`` claims at its prior, the prior being its stated
     reliability or its kind's accuracy (itself pooled over the kind's sources, starting
     from the kind's documented prior).
 
@@ -453,14 +498,19 @@ def truth_discovery(ev: Evidence, p: TDParams) -> Learned:
     judged with copies counted about once, the dependence between sources measured against
     those agreement accuracies, which no fixed point can inflate.
     """
-    S = ev.n_sources
-    st = _setting(ev, p)
+    parts = [parts] if isinstance(parts, Evidence) else list(parts)
+    S = parts[0].n_sources
+    st = _setting(parts, p)
     prior = np.where(st.stated >= 0, st.stated, st.documented)
     gen0 = np.full(S, p.generalise_prior)
-    stats = pair_stats(ev, st.n_item) if S >= 2 else None
+    stats = (
+        merge_pair_stats([pair_stats(ev, n) for ev, n in zip(parts, st.n_item, strict=True)])
+        if S >= 2
+        else None
+    )
     starts = [prior]
     dep: Dependence | None = None
-    indep = np.ones(len(ev.ev_cand))
+    indep = [np.ones(len(ev.ev_cand)) for ev in parts]
     if stats is not None:
         spectral = spectral_start(stats, S)
         if spectral is not None:
@@ -471,21 +521,28 @@ def truth_discovery(ev: Evidence, p: TDParams) -> Learned:
         if p.copying:
             dep = dependence(stats, p.copy_z)
             if dep is not None:
-                indep = independence(ev, dep, starts[-1])
-    runs = [_em(ev, p, st, start, indep, gen0) for start in starts]
+                indep = [independence(ev, dep, starts[-1]) for ev in parts]
+    runs = [_em(parts, p, st, start, indep, gen0) for start in starts]
     iterations = sum(r.iterations for r in runs)
-    scores = [_objective(ev, p, st, r, indep) for r in runs]
+    scores = [_objective(parts, p, st, r, indep) for r in runs]
     best = runs[int(np.argmax(scores))]
     return Learned(
-        belief=best.belief, trust=best.trust, gen=best.gen, dependence=dep, iterations=iterations
+        beliefs=tuple(best.beliefs),
+        trust=best.trust,
+        gen=best.gen,
+        dependence=dep,
+        iterations=iterations,
     )
 
 
-def fixed_belief(ev: Evidence, p: TDParams, weight: FloatArray | None = None) -> Belief:
+def fixed_belief(
+    ev: Evidence, p: TDParams, weight: FloatArray | None = None, mean: float | None = None
+) -> Belief:
     """The belief when every source is trusted at its prior (its stated reliability, else
     its kind's documented prior): how sure a policy that learns nothing can be.  ``weight``
     (per evidence row) scales each claim's say, as a weighted vote weighs it -- relative to
-    the mean weight, so that weights change who is heard more, not how sure all are."""
+    the mean weight (``mean``: over every part of a split evidence; by default over
+    ``ev``'s rows), so that weights change who is heard more, not how sure all are."""
     stated, documented, _ = source_priors(ev, p.prior_accuracy)
     prior = np.clip(np.where(stated >= 0, stated, documented), _EPS, 1 - _EPS)
     n_item = false_values(ev, p)
@@ -493,7 +550,8 @@ def fixed_belief(ev: Evidence, p: TDParams, weight: FloatArray | None = None) ->
     acc = prior[ev.ev_src]
     voice = np.log(n_row * acc / (1.0 - acc))
     if weight is not None and len(weight):
-        mean = float(weight.mean())
+        if mean is None:
+            mean = float(weight.mean())
         voice = voice * (weight / mean if mean > 0 else 1.0)
     gen = np.full(ev.n_sources, p.generalise_prior)
     return believe(ev, voice, gen, n_item, ev.item_related())
